@@ -1,0 +1,15 @@
+import { NodeHttpClient } from "@effect/platform-node"
+import { Layer } from "effect"
+import { StoatCache } from "./services/StoatCache.js"
+import { StoatClient } from "./services/StoatClient.js"
+import { StoatConfig, type StoatConfigOptions } from "./services/StoatConfig.js"
+
+/** `StoatClient` (and its cache) over undici, configured by the given settings. */
+export const stoatNodeLayer = (options: StoatConfigOptions): Layer.Layer<StoatClient | StoatCache> =>
+  StoatClient.layer.pipe(Layer.provide(StoatConfig.layer(options)), Layer.provide(NodeHttpClient.layerUndici))
+
+/** `StoatClient` (and its cache) over undici, configured from `STOAT_TOKEN`, `STOAT_TOKEN_KIND`, `STOAT_API_URL`. */
+export const StoatNodeLive = StoatClient.layer.pipe(
+  Layer.provide(StoatConfig.layerConfig),
+  Layer.provide(NodeHttpClient.layerUndici)
+)

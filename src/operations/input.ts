@@ -1,0 +1,43 @@
+import { Effect } from "effect"
+import { FailedValidation } from "../errors/ApiError.js"
+import { isPathSegment, isUlid } from "../schema/Ids.js"
+
+/** Fails with `FailedValidation` saying what is wrong, before any request is sent. */
+export const invalid = (error: string) => Effect.fail(new FailedValidation({ error }))
+
+/** Something named by its id, or the id itself. */
+export type Identifiable<Id extends string> = Id | string | { readonly id: Id }
+
+/** The id of a reference. */
+export const idOf = <Id extends string>(ref: Identifiable<Id>): string => (typeof ref === "string" ? ref : ref.id)
+
+/** Checks that an id is a ULID, as the routes that would only 404 on anything else require. */
+export const ulid = <B extends string>(what: string, value: string, brand: (value: string) => B) =>
+  isUlid(value) ? Effect.succeed(brand(value)) : invalid(`${what} must be a ULID, got ${JSON.stringify(value)}`)
+
+/** Checks that a value can stand as one path segment: not empty, `.` or `..`. */
+export const segment = <B extends string>(what: string, value: string, brand: (value: string) => B) =>
+  isPathSegment(value)
+    ? Effect.succeed(brand(value))
+    : invalid(`${what} must be a non-empty path segment other than "." and "..", got ${JSON.stringify(value)}`)
+
+/** Checks a length in characters (code points), as the server counts them. */
+export const characters = (what: string, value: string, min: number, max: number) => {
+  const length = [...value].length
+  return length >= min && length <= max
+    ? Effect.succeed(value)
+    : invalid(`${what} must be ${min} to ${max} characters long, got ${length}`)
+}
+
+const auditLogReasonBytes = 512
+
+/** Checks an audit-log reason: at most 512 UTF-8 bytes, and no control characters (it is a header). */
+export const auditLogReason = (reason: string | undefined) => {
+  if (reason === undefined) return Effect.succeed(undefined)
+  const bytes = Buffer.byteLength(reason, "utf8")
+  if (bytes > auditLogReasonBytes) {
+    return invalid(`the audit-log reason must be at most ${auditLogReasonBytes} UTF-8 bytes, got ${bytes}`)
+  }
+  if (/[\u0000-\u001f\u007f]/.test(reason)) return invalid("the audit-log reason must not contain control characters")
+  return Effect.succeed(reason)
+}

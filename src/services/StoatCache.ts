@@ -1,0 +1,93 @@
+import { Context, Effect, HashMap, Layer, Option, Ref } from "effect"
+import {
+  DirectMessageChannel,
+  GroupChannel,
+  SavedMessagesChannel,
+  TextChannel,
+  UnknownChannelType,
+  type Channel
+} from "../schema/Channel.js"
+import type { ChannelId, ServerId, UserId } from "../schema/Ids.js"
+import { Member } from "../schema/Member.js"
+import { Server } from "../schema/Server.js"
+import { User } from "../schema/User.js"
+
+interface Entries {
+  readonly users: HashMap.HashMap<string, User>
+  readonly servers: HashMap.HashMap<string, Server>
+  readonly channels: HashMap.HashMap<string, Channel>
+  readonly members: HashMap.HashMap<string, Member>
+}
+
+const empty: Entries = {
+  users: HashMap.empty(),
+  servers: HashMap.empty(),
+  channels: HashMap.empty(),
+  members: HashMap.empty()
+}
+
+const memberEntry = (server: string, user: string) => `${server}/${user}`
+
+const isChannel = (value: object): value is Channel =>
+  value instanceof SavedMessagesChannel ||
+  value instanceof DirectMessageChannel ||
+  value instanceof GroupChannel ||
+  value instanceof TextChannel ||
+  value instanceof UnknownChannelType
+
+/** Adds every user, server, channel and member found in `value` (walking arrays and objects). */
+const learn = (entries: Entries, value: unknown): Entries => {
+  const users = HashMap.beginMutation(entries.users)
+  const servers = HashMap.beginMutation(entries.servers)
+  const channels = HashMap.beginMutation(entries.channels)
+  const members = HashMap.beginMutation(entries.members)
+  const walk = (value: unknown): void => {
+    if (typeof value !== "object" || value === null) return
+    if (value instanceof User) HashMap.set(users, value.id, value)
+    else if (value instanceof Member) HashMap.set(members, memberEntry(value.id.server, value.id.user), value)
+    else if (value instanceof Server) HashMap.set(servers, value.id, value)
+    else if (isChannel(value)) HashMap.set(channels, value.id, value)
+    else if (Array.isArray(value)) value.forEach(walk)
+    else if (Option.isOption(value)) Option.map(value, walk)
+    else Object.values(value).forEach(walk)
+  }
+  walk(value)
+  return {
+    users: HashMap.endMutation(users),
+    servers: HashMap.endMutation(servers),
+    channels: HashMap.endMutation(channels),
+    members: HashMap.endMutation(members)
+  }
+}
+
+/** What the client has learnt from responses: users, servers, channels and members. */
+export class StoatCache extends Context.Tag("effect-stoat/StoatCache")<
+  StoatCache,
+  {
+    /** Stores every user, server, channel and member found in a decoded response. */
+    readonly remember: (value: unknown) => Effect.Effect<void>
+    /** Drops a member (after a kick or a ban). */
+    readonly forgetMember: (server: ServerId, user: UserId) => Effect.Effect<void>
+    readonly getUser: (id: UserId) => Effect.Effect<Option.Option<User>>
+    readonly getServer: (id: ServerId) => Effect.Effect<Option.Option<Server>>
+    readonly getChannel: (id: ChannelId) => Effect.Effect<Option.Option<Channel>>
+    readonly getMember: (server: ServerId, user: UserId) => Effect.Effect<Option.Option<Member>>
+    readonly users: Effect.Effect<ReadonlyArray<User>>
+  }
+>() {
+  /** An empty in-memory cache. */
+  static make: Effect.Effect<Context.Tag.Service<StoatCache>> = Effect.map(Ref.make(empty), (ref) => ({
+    remember: (value) => Ref.update(ref, (entries) => learn(entries, value)),
+    forgetMember: (server, user) =>
+      Ref.update(ref, (entries) => ({ ...entries, members: HashMap.remove(entries.members, memberEntry(server, user)) })),
+    getUser: (id) => Effect.map(Ref.get(ref), (entries) => HashMap.get(entries.users, id)),
+    getServer: (id) => Effect.map(Ref.get(ref), (entries) => HashMap.get(entries.servers, id)),
+    getChannel: (id) => Effect.map(Ref.get(ref), (entries) => HashMap.get(entries.channels, id)),
+    getMember: (server, user) =>
+      Effect.map(Ref.get(ref), (entries) => HashMap.get(entries.members, memberEntry(server, user))),
+    users: Effect.map(Ref.get(ref), (entries) => Array.from(HashMap.values(entries.users)))
+  }))
+
+  /** A layer of an empty in-memory cache. */
+  static layer: Layer.Layer<StoatCache> = Layer.effect(StoatCache, StoatCache.make)
+}

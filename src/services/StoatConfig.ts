@@ -1,0 +1,54 @@
+import { Config, type ConfigError, Context, Duration, Layer, Option, Redacted } from "effect"
+
+/** Which kind of account the token belongs to: it picks the header the token is sent in. */
+export type TokenKind = "bot" | "user"
+
+/** How to reach a Stoat instance and as whom. */
+export interface StoatConfigOptions {
+  readonly token: Redacted.Redacted<string>
+  readonly tokenKind?: TokenKind
+  readonly baseUrl?: string
+  readonly userAgent?: string
+  readonly timeout?: Duration.DurationInput
+}
+
+/** The official instance's API. */
+export const defaultBaseUrl = "https://api.stoat.chat"
+
+/** The settings of one Stoat connection: token, account kind, API base URL, user agent, timeout. */
+export class StoatConfig extends Context.Tag("effect-stoat/StoatConfig")<
+  StoatConfig,
+  {
+    readonly token: Redacted.Redacted<string>
+    readonly tokenKind: TokenKind
+    readonly baseUrl: string
+    readonly userAgent: Option.Option<string>
+    readonly timeout: Duration.Duration
+  }
+>() {
+  /** The settings as given; a base URL loses its trailing slashes, the timeout defaults to 30 s. */
+  static make(options: StoatConfigOptions): Context.Tag.Service<StoatConfig> {
+    return {
+      token: options.token,
+      tokenKind: options.tokenKind ?? "bot",
+      baseUrl: (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, ""),
+      userAgent: Option.fromNullable(options.userAgent),
+      timeout: Duration.decode(options.timeout ?? Duration.seconds(30))
+    }
+  }
+
+  /** A layer of the given settings. */
+  static layer(options: StoatConfigOptions): Layer.Layer<StoatConfig> {
+    return Layer.succeed(StoatConfig, StoatConfig.make(options))
+  }
+
+  /** A layer reading `STOAT_TOKEN`, `STOAT_TOKEN_KIND` (`bot` or `user`) and `STOAT_API_URL`. */
+  static layerConfig: Layer.Layer<StoatConfig, ConfigError.ConfigError> = Layer.effect(
+    StoatConfig,
+    Config.all({
+      token: Config.redacted("STOAT_TOKEN"),
+      tokenKind: Config.literal("bot", "user")("STOAT_TOKEN_KIND").pipe(Config.withDefault("bot" as const)),
+      baseUrl: Config.string("STOAT_API_URL").pipe(Config.withDefault(defaultBaseUrl))
+    }).pipe(Config.map(StoatConfig.make))
+  )
+}
