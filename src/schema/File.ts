@@ -1,6 +1,6 @@
 import { Schema } from "effect"
 import { FileId, MessageId, ServerId, UserId } from "./Ids.js"
-import { optionalOption, RawObject, renamed, unknownVariant, wireTag } from "./Wire.js"
+import { nullOption, optionalOption, RawObject, renamed, unknownVariant, wireTag } from "./Wire.js"
 
 /** Metadata of a file with no special kind. */
 export class FileMetadata extends Schema.Class<FileMetadata>("FileMetadata")({
@@ -17,8 +17,8 @@ export class ImageMetadata extends Schema.Class<ImageMetadata>("ImageMetadata")(
   _tag: wireTag("type", "Image", "Image"),
   width: Schema.Number,
   height: Schema.Number,
-  thumbhash: optionalOption(Schema.Array(Schema.Number)),
-  animated: optionalOption(Schema.Boolean)
+  thumbhash: nullOption(Schema.Array(Schema.Number)),
+  animated: nullOption(Schema.Boolean)
 }) {}
 
 /** Metadata of a video. */

@@ -1,8 +1,17 @@
-import { Schema } from "effect"
+import { Option, Schema } from "effect"
 
 /** An optional wire key, absent or `null` when there is none, decoded as an `Option`. */
 export const optionalOption = <S extends Schema.Schema.AnyNoContext>(schema: S, key?: string) => {
   const field = Schema.optionalWith(schema, { nullable: true, as: "Option" })
+  return key === undefined ? field : field.pipe(Schema.fromKey(key))
+}
+
+/** A wire key the server always sends, `null` when there is none, decoded as an `Option` (absent is accepted too). */
+export const nullOption = <S extends Schema.Schema.AnyNoContext>(schema: S, key?: string) => {
+  const field = Schema.optionalToRequired(Schema.NullOr(Schema.encodedSchema(schema)), Schema.OptionFromSelf(schema), {
+    decode: (value) => Option.flatMap(value, Option.fromNullable),
+    encode: (value) => Option.some(Option.getOrNull(value))
+  })
   return key === undefined ? field : field.pipe(Schema.fromKey(key))
 }
 

@@ -1,0 +1,19 @@
+import { assert, describe, it } from "@effect/vitest"
+import { readFileSync } from "node:fs"
+
+const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8")
+
+describe("README", () => {
+  it("shows the first example exactly as examples/accept-invite.ts, which the type-check compiles", () => {
+    assert.include(read("../README.md"), read("../examples/accept-invite.ts"))
+  })
+
+  it("starts with the install and test commands that .ci/run runs", () => {
+    const readme = read("../README.md")
+    const ci = read("../.ci/run")
+    assert.match(readme.slice(0, 300), /npm install/)
+    assert.match(readme.slice(0, 300), /npm test/)
+    assert.match(ci, /^npm install$/m)
+    assert.match(ci, /^npm test$/m)
+  })
+})
