@@ -6,7 +6,7 @@ import { isPathSegment, isUlid } from "../schema/Ids.js"
 export const invalid = (error: string) => Effect.fail(new FailedValidation({ error }))
 
 /** Something named by its id, or the id itself. */
-export type Identifiable<Id extends string> = Id | string | { readonly id: Id }
+export type Identifiable<Id extends string> = Id | string | { readonly id: Id | string }
 
 /** The id of a reference. */
 export const idOf = <Id extends string>(ref: Identifiable<Id>): string => (typeof ref === "string" ? ref : ref.id)
