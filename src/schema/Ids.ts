@@ -35,3 +35,22 @@ export const isUlid = (value: string): boolean => ulid.test(value)
 
 /** Whether `value` can stand as one path segment: anything but empty, `.` and `..`. */
 export const isPathSegment = (value: string): boolean => value !== "" && value !== "." && value !== ".."
+
+const crockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+const base32 = (value: bigint, length: number): string => {
+  let text = ""
+  for (let index = 0; index < length; index++) {
+    text = crockford[Number(value % 32n)] + text
+    value /= 32n
+  }
+  return text
+}
+
+/** A ULID for the instant `millis`, its 80 low bits taken from `entropy` (so ids made in one millisecond differ). */
+export const makeUlid = (millis: number, entropy: bigint): string =>
+  base32(BigInt(Math.max(0, Math.floor(millis))), 10) + base32(entropy & ((1n << 80n) - 1n), 16)
+
+/** The instant a ULID was made, in Unix milliseconds. */
+export const ulidTime = (id: string): number =>
+  [...id.slice(0, 10)].reduce((time, char) => time * 32 + crockford.indexOf(char), 0)
