@@ -12,6 +12,7 @@ export interface SpecSchema {
   readonly required?: ReadonlyArray<string> | undefined
   readonly oneOf?: ReadonlyArray<SpecSchema> | undefined
   readonly allOf?: ReadonlyArray<SpecSchema> | undefined
+  readonly anyOf?: ReadonlyArray<SpecSchema> | undefined
   readonly enum?: ReadonlyArray<unknown> | undefined
   readonly additionalProperties?: SpecSchema | boolean | undefined
   readonly default?: unknown
@@ -24,6 +25,7 @@ const SpecSchema: Schema.Schema<SpecSchema> = Schema.Struct({
   required: Schema.optional(Schema.Array(Schema.String)),
   oneOf: Schema.optional(Schema.Array(Schema.suspend(() => SpecSchema))),
   allOf: Schema.optional(Schema.Array(Schema.suspend(() => SpecSchema))),
+  anyOf: Schema.optional(Schema.Array(Schema.suspend(() => SpecSchema))),
   enum: Schema.optional(Schema.Array(Schema.Unknown)),
   additionalProperties: Schema.optional(Schema.Union(Schema.Boolean, Schema.suspend(() => SpecSchema))),
   default: Schema.optional(Schema.Unknown),
