@@ -7,6 +7,7 @@ import {
   UnknownChannelType,
   type Channel
 } from "../schema/Channel.js"
+import { Ban } from "../schema/Ban.js"
 import type { ChannelId, ServerId, UserId } from "../schema/Ids.js"
 import { Member } from "../schema/Member.js"
 import { Server } from "../schema/Server.js"
@@ -17,13 +18,15 @@ interface Entries {
   readonly servers: HashMap.HashMap<string, Server>
   readonly channels: HashMap.HashMap<string, Channel>
   readonly members: HashMap.HashMap<string, Member>
+  readonly bans: HashMap.HashMap<string, Ban>
 }
 
 const empty: Entries = {
   users: HashMap.empty(),
   servers: HashMap.empty(),
   channels: HashMap.empty(),
-  members: HashMap.empty()
+  members: HashMap.empty(),
+  bans: HashMap.empty()
 }
 
 const memberEntry = (server: string, user: string) => `${server}/${user}`
@@ -35,17 +38,19 @@ const isChannel = (value: object): value is Channel =>
   value instanceof TextChannel ||
   value instanceof UnknownChannelType
 
-/** Adds every user, server, channel and member found in `value` (walking arrays and objects). */
+/** Adds every user, server, channel, member and ban found in `value` (walking arrays and objects). */
 const learn = (entries: Entries, value: unknown): Entries => {
   const users = HashMap.beginMutation(entries.users)
   const servers = HashMap.beginMutation(entries.servers)
   const channels = HashMap.beginMutation(entries.channels)
   const members = HashMap.beginMutation(entries.members)
+  const bans = HashMap.beginMutation(entries.bans)
   const walk = (value: unknown): void => {
     if (typeof value !== "object" || value === null) return
     if (value instanceof User) HashMap.set(users, value.id, value)
     else if (value instanceof Member) HashMap.set(members, memberEntry(value.id.server, value.id.user), value)
     else if (value instanceof Server) HashMap.set(servers, value.id, value)
+    else if (value instanceof Ban) HashMap.set(bans, memberEntry(value.id.server, value.id.user), value)
     else if (isChannel(value)) HashMap.set(channels, value.id, value)
     else if (Array.isArray(value)) value.forEach(walk)
     else if (Option.isOption(value)) Option.map(value, walk)
@@ -56,7 +61,8 @@ const learn = (entries: Entries, value: unknown): Entries => {
     users: HashMap.endMutation(users),
     servers: HashMap.endMutation(servers),
     channels: HashMap.endMutation(channels),
-    members: HashMap.endMutation(members)
+    members: HashMap.endMutation(members),
+    bans: HashMap.endMutation(bans)
   }
 }
 
@@ -73,6 +79,12 @@ export class StoatCache extends Context.Tag("effect-stoat/StoatCache")<
     readonly getChannel: (id: ChannelId) => Effect.Effect<Option.Option<Channel>>
     readonly getMember: (server: ServerId, user: UserId) => Effect.Effect<Option.Option<Member>>
     readonly users: Effect.Effect<ReadonlyArray<User>>
+    /** The bans known for a server (from bans made and ban lists fetched through this client). */
+    readonly getBans: (server: ServerId) => Effect.Effect<ReadonlyArray<Ban>>
+    /** Drops a ban (after an unban). */
+    readonly forgetBan: (server: ServerId, user: UserId) => Effect.Effect<void>
+    /** Replaces what is known of a server's bans with a fetched ban list. */
+    readonly replaceBans: (server: ServerId, bans: ReadonlyArray<Ban>) => Effect.Effect<void>
   }
 >() {
   /** An empty in-memory cache. */
@@ -85,7 +97,19 @@ export class StoatCache extends Context.Tag("effect-stoat/StoatCache")<
     getChannel: (id) => Effect.map(Ref.get(ref), (entries) => HashMap.get(entries.channels, id)),
     getMember: (server, user) =>
       Effect.map(Ref.get(ref), (entries) => HashMap.get(entries.members, memberEntry(server, user))),
-    users: Effect.map(Ref.get(ref), (entries) => Array.from(HashMap.values(entries.users)))
+    users: Effect.map(Ref.get(ref), (entries) => Array.from(HashMap.values(entries.users))),
+    getBans: (server) =>
+      Effect.map(Ref.get(ref), (entries) => Array.from(HashMap.values(entries.bans)).filter((ban) => ban.id.server === server)),
+    forgetBan: (server, user) =>
+      Ref.update(ref, (entries) => ({ ...entries, bans: HashMap.remove(entries.bans, memberEntry(server, user)) })),
+    replaceBans: (server, bans) =>
+      Ref.update(ref, (entries) => ({
+        ...entries,
+        bans: HashMap.union(
+          HashMap.filter(entries.bans, (ban) => ban.id.server !== server),
+          HashMap.fromIterable(bans.map((ban) => [memberEntry(ban.id.server, ban.id.user), ban] as const))
+        )
+      }))
   }))
 
   /** A layer of an empty in-memory cache. */
