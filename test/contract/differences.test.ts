@@ -28,8 +28,11 @@ interface Difference {
   readonly ours: () => Effect.Effect<void, unknown>
 }
 
-const variant = (name: string, key: string, tag: string): SpecSchema =>
-  component(name).oneOf?.[variantTags(name, key).indexOf(tag)] ?? {}
+const variant = (name: string, key: string, tag: string): SpecSchema => {
+  const found = component(name).oneOf?.[variantTags(name, key).indexOf(tag)]
+  if (found === undefined) throw new Error(`${name} has no variant ${key}=${tag}`)
+  return found
+}
 const declares = (schema: SpecSchema, property: string) => schema.properties?.[property] !== undefined
 const requires = (schema: SpecSchema, property: string) => schema.required?.includes(property) ?? false
 const stringTags = (name: string) => (component(name).oneOf ?? []).map((choice) => choice.enum?.[0])
