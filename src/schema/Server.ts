@@ -11,7 +11,7 @@ export class Role extends Schema.Class<Role>("Role")({
   permissions: PermissionOverride,
   colour: optionalOption(Schema.String),
   hoist: withDefault(Schema.Boolean, () => false),
-  rank: Schema.Number,
+  rank: withDefault(Schema.Number, () => 0),
   icon: optionalOption(File)
 }) {}
 

@@ -98,17 +98,17 @@ const differences: ReadonlyArray<Difference> = [
         assert.strictEqual(server.roles[roleKey]?.icon.pipe(Option.map((file) => file.id), Option.getOrUndefined), icon["_id"])
       })
   },
-  // §5.4: the spec leaves `rank` optional (default 0); the backend always sends it. Our Role requires
-  // it, so a role without `rank` fails the whole Server. Pinned so that a change is deliberate.
+  // §5.4: the spec leaves `rank` optional (default 0); the backend always sends it. Lenient in what we
+  // accept: a role without `rank` takes the spec's default rather than failing the whole Server.
   {
-    name: "Role.rank: optional in the spec (default 0), always sent → required: a role without rank is rejected",
+    name: "Role.rank: optional in the spec (default 0), always sent → a role without rank gets 0",
     specSays: () => !requires(component("Role"), "rank") && component("Role").properties?.["rank"]?.default === 0,
     ours: () =>
       Effect.gen(function*() {
-        const error = yield* Effect.flip(decodes(Server, withRole(sampleOf(ref("Role"), "required"))))
-        assert.include(error.message, "rank")
-        const role = (yield* decodes(Server, withRole({ ...sampleOf(ref("Role"), "required"), rank: 0 }))).roles[roleKey]
+        const role = (yield* decodes(Server, withRole(sampleOf(ref("Role"), "required")))).roles[roleKey]
         assert.strictEqual(role?.rank, 0)
+        const ranked = (yield* decodes(Server, withRole({ ...sampleOf(ref("Role"), "required"), rank: 7 }))).roles[roleKey]
+        assert.strictEqual(ranked?.rank, 7)
       })
   },
   // §5.6, §11.12: always sent by the backend, unknown to the spec.
