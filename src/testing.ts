@@ -1,1 +1,5 @@
+export * from "./testing/fake/FakeState.js"
+export type { FakeRequest, FakeResponse } from "./testing/fake/http.js"
+export * from "./testing/fake/StoatFake.js"
+export * from "./testing/fake/StoatFakeSeed.js"
 export * from "./testing/MockHttp.js"

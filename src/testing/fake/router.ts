@@ -1,0 +1,111 @@
+import { Option } from "effect"
+import { accountByToken, type FakeAccount, type FakeState } from "./FakeState.js"
+import { catcher, type FakeRequest, type FakeResponse, json } from "./http.js"
+import { bucketOf, countRequest } from "./rateLimit.js"
+
+/** What a route handler sees. */
+export interface PublicContext {
+  readonly state: FakeState
+  readonly request: FakeRequest
+  /** The path parameters, decoded, in order. */
+  readonly params: ReadonlyArray<string>
+  readonly caller: Option.Option<FakeAccount>
+  /** Unix ms. */
+  readonly now: number
+  /** The parsed JSON body (`undefined` when the route takes none). */
+  readonly body: unknown
+}
+
+/** What a handler of an authenticated route sees. */
+export interface Context extends Omit<PublicContext, "caller"> {
+  readonly caller: FakeAccount
+}
+
+/** What a handler returns: the response and, when it changed anything, the new state. */
+export interface Outcome {
+  readonly state?: FakeState
+  readonly response: FakeResponse
+}
+
+/** One route: method, path pattern (`:name` for a parameter), and its handler. */
+export type Route =
+  & { readonly method: string; readonly path: string; readonly body?: "json" }
+  & (
+    | { readonly auth: true; readonly handle: (context: Context) => Outcome }
+    | { readonly auth: false; readonly handle: (context: PublicContext) => Outcome }
+  )
+
+const match = (pattern: ReadonlyArray<string>, segments: ReadonlyArray<string>): Option.Option<ReadonlyArray<string>> => {
+  if (pattern.length !== segments.length) return Option.none()
+  const params: Array<string> = []
+  for (let index = 0; index < pattern.length; index++) {
+    const part = pattern[index] ?? ""
+    const segment = segments[index] ?? ""
+    if (part.startsWith(":")) params.push(segment)
+    else if (part !== segment) return Option.none()
+  }
+  return Option.some(params)
+}
+
+const decodeSegment = (segment: string): Option.Option<string> => {
+  try {
+    return Option.some(decodeURIComponent(segment))
+  } catch {
+    return Option.none()
+  }
+}
+
+/** The account a request authenticates as (reference §1.1: a bot token, if present, is the only one read). */
+const authenticate = (state: FakeState, request: FakeRequest): Option.Option<FakeAccount> => {
+  const bot = request.headers["x-bot-token"]
+  if (bot !== undefined) return Option.filter(accountByToken(state, bot), (account) => Option.isSome(account.user.bot))
+  const session = request.headers["x-session-token"]
+  if (session !== undefined) return Option.filter(accountByToken(state, session), (account) => Option.isNone(account.user.bot))
+  return Option.none()
+}
+
+/**
+ * Answers one request as the backend would: the rate limiter first (before routing and auth, so
+ * failing requests count too), then the route, its authentication, its body, and its handler.
+ * Path parameters are read from the raw path, one segment at a time.
+ */
+export const dispatch = (routes: ReadonlyArray<Route>, state: FakeState, request: FakeRequest, now: number): Outcome => {
+  const raw = request.path.split("/").slice(1)
+  const session = request.headers["x-bot-token"] === undefined ? request.headers["x-session-token"] : undefined
+  const sessionUser = session === undefined ? Option.none() : Option.map(accountByToken(state, session), (account) => account.user.id)
+  const identifier = Option.match(sessionUser, { onNone: () => `ip:${request.ip}`, onSome: (id) => `session:${id}` })
+  const decision = countRequest(state.rate, state.settings, identifier, bucketOf(request.method, raw), now)
+  const counted = { ...state, rate: decision.windows }
+  const withHeaders = (outcome: Outcome): Outcome => ({
+    state: outcome.state ?? counted,
+    response: { ...outcome.response, headers: { ...outcome.response.headers, ...decision.headers } }
+  })
+  if (decision.limited) return withHeaders({ response: json(429, { retry_after: decision.resetAfter }) })
+
+  const decoded = Option.all(raw.map(decodeSegment))
+  const found = Option.flatMap(decoded, (segments) =>
+    Option.firstSomeOf(routes.map((route) =>
+      route.method === request.method
+        ? Option.map(match(route.path.split("/").slice(1), segments), (params) => ({ route, params }))
+        : Option.none()
+    )))
+  if (Option.isNone(found)) return withHeaders({ response: catcher(request, 404) })
+  const { route, params } = found.value
+
+  // Rocket runs the guards in order: authentication, then the JSON body.
+  const caller = authenticate(counted, request)
+  if (route.auth && Option.isNone(caller)) return withHeaders({ response: catcher(request, 401) })
+  let body: unknown = undefined
+  if (route.body === "json") {
+    if (request.body === undefined || request.body.trim() === "") return withHeaders({ response: catcher(request, 400) })
+    if (Buffer.byteLength(request.body) > 1024 * 1024) return withHeaders({ response: catcher(request, 413) })
+    try {
+      body = JSON.parse(request.body)
+    } catch {
+      return withHeaders({ response: catcher(request, 400) })
+    }
+  }
+  const base = { state: counted, request, params, now, body }
+  if (route.auth) return withHeaders(route.handle({ ...base, caller: Option.getOrThrow(caller) }))
+  return withHeaders(route.handle({ ...base, caller }))
+}
