@@ -41,3 +41,23 @@ export const auditLogReason = (reason: string | undefined) => {
   if (/[\u0000-\u001f\u007f]/.test(reason)) return invalid("the audit-log reason must not contain control characters")
   return Effect.succeed(reason)
 }
+
+/** Checks a length in UTF-8 bytes, as the server counts message content. */
+export const utf8Bytes = (what: string, value: string, max: number) => {
+  const bytes = Buffer.byteLength(value, "utf8")
+  return bytes <= max ? Effect.succeed(value) : invalid(`${what} must be at most ${max} UTF-8 bytes, got ${bytes}`)
+}
+
+const colourValue = String.raw`[a-z ]+|var\(--[a-z\d-]+\)|rgba?\([\d, ]+\)|#[a-f0-9]+`
+const colourStop = String.raw`([ ]+(\d{1,3}%|0))?`
+const cssColour = new RegExp(
+  String.raw`^(?:${colourValue}|(repeating-)?(linear|conic|radial)-gradient\((${colourValue}|\d+deg)${colourStop}(,[ ]*(${colourValue})${colourStop})+\))$`,
+  "i"
+)
+
+/** Checks a colour as the server's `RE_COLOUR` does (a CSS name, `#hex`, `rgb()`, `var(--x)` or a gradient), 1 to 128 characters. */
+export const colour = (what: string, value: string) =>
+  Effect.flatMap(characters(what, value, 1, 128), (checked) =>
+    cssColour.test(checked)
+      ? Effect.succeed(checked)
+      : invalid(`${what} must be a CSS colour, a variable or a gradient, got ${JSON.stringify(checked)}`))

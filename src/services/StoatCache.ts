@@ -19,6 +19,7 @@ interface Entries {
   readonly channels: HashMap.HashMap<string, Channel>
   readonly members: HashMap.HashMap<string, Member>
   readonly bans: HashMap.HashMap<string, Ban>
+  readonly dmChannels: HashMap.HashMap<string, ChannelId>
 }
 
 const empty: Entries = {
@@ -26,7 +27,8 @@ const empty: Entries = {
   servers: HashMap.empty(),
   channels: HashMap.empty(),
   members: HashMap.empty(),
-  bans: HashMap.empty()
+  bans: HashMap.empty(),
+  dmChannels: HashMap.empty()
 }
 
 const memberEntry = (server: string, user: string) => `${server}/${user}`
@@ -58,6 +60,7 @@ const learn = (entries: Entries, value: unknown): Entries => {
   }
   walk(value)
   return {
+    ...entries,
     users: HashMap.endMutation(users),
     servers: HashMap.endMutation(servers),
     channels: HashMap.endMutation(channels),
@@ -85,6 +88,10 @@ export class StoatCache extends Context.Tag("effect-stoat/StoatCache")<
     readonly forgetBan: (server: ServerId, user: UserId) => Effect.Effect<void>
     /** Replaces what is known of a server's bans with a fetched ban list. */
     readonly replaceBans: (server: ServerId, bans: ReadonlyArray<Ban>) => Effect.Effect<void>
+    /** Records the channel `GET /users/{id}/dm` answered for a user: their DM, or your saved messages. */
+    readonly rememberDmChannel: (user: UserId, channel: ChannelId) => Effect.Effect<void>
+    /** The id of the DM (saved messages for yourself) opened with a user through this client. */
+    readonly getDmChannelId: (user: UserId) => Effect.Effect<Option.Option<ChannelId>>
   }
 >() {
   /** An empty in-memory cache. */
@@ -109,7 +116,10 @@ export class StoatCache extends Context.Tag("effect-stoat/StoatCache")<
           HashMap.filter(entries.bans, (ban) => ban.id.server !== server),
           HashMap.fromIterable(bans.map((ban) => [memberEntry(ban.id.server, ban.id.user), ban] as const))
         )
-      }))
+      })),
+    rememberDmChannel: (user, channel) =>
+      Ref.update(ref, (entries) => ({ ...entries, dmChannels: HashMap.set(entries.dmChannels, user, channel) })),
+    getDmChannelId: (user) => Effect.map(Ref.get(ref), (entries) => HashMap.get(entries.dmChannels, user))
   }))
 
   /** A layer of an empty in-memory cache. */

@@ -1,22 +1,24 @@
 import { Headers, HttpClient, HttpClientRequest, UrlParams } from "@effect/platform"
 import type { HttpClientError } from "@effect/platform/HttpClientError"
-import { Context, Effect, Layer, Option, Redacted, type Schema } from "effect"
+import { Context, Effect, Layer, Option, Redacted, Schema } from "effect"
 import { type ClientError, TransportError } from "../errors/ClientError.js"
 import type { Declared } from "../errors/Declared.js"
 import { decodeResponse, type RawResponse } from "../errors/decodeResponse.js"
 import { StoatCache } from "./StoatCache.js"
-import { StoatConfig } from "./StoatConfig.js"
+import { StoatConfig, type TokenKind } from "./StoatConfig.js"
 
 /** An HTTP method the API uses. */
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
 
-/** One API call: method, path segments (encoded here), query, JSON body and audit-log reason. */
+/** One API call: method, path segments (encoded here), query, JSON body, audit-log reason and idempotency key. */
 export interface Route {
   readonly method: Method
   readonly path: ReadonlyArray<string>
   readonly query?: Readonly<Record<string, string | number | boolean | undefined>>
   readonly body?: unknown
   readonly auditLogReason?: string | undefined
+  /** Sent as `Idempotency-Key` (message sends): the server refuses a key it has seen with a 409. */
+  readonly idempotencyKey?: string | undefined
 }
 
 /** The request a route becomes, relative to the base URL. */
@@ -30,6 +32,9 @@ export const toHttpRequest = (route: Route): HttpClientRequest.HttpClientRequest
     // Header values travel as bytes: send the reason's UTF-8 bytes, which the server reads back as UTF-8.
     const bytes = Buffer.from(route.auditLogReason, "utf8").toString("latin1")
     request = HttpClientRequest.setHeader(request, "X-Audit-Log-Reason", bytes)
+  }
+  if (route.idempotencyKey !== undefined) {
+    request = HttpClientRequest.setHeader(request, "Idempotency-Key", route.idempotencyKey)
   }
   return route.body === undefined ? request : HttpClientRequest.bodyUnsafeJson(request, route.body)
 }
@@ -55,6 +60,13 @@ export class StoatClient extends Context.Tag("effect-stoat/StoatClient")<
       success: Schema.Schema<A, I>,
       errors: Declared<E>
     ) => Effect.Effect<A, E | ClientError>
+    /**
+     * Sends a route whose success body is not JSON (a PNG...) and returns its bytes; any other
+     * answer fails as `request` would. Nothing is remembered.
+     */
+    readonly requestBytes: <E>(route: Route, errors: Declared<E>) => Effect.Effect<Uint8Array, E | ClientError>
+    /** The kind of account the token belongs to, for checks that depend on it. */
+    readonly tokenKind: TokenKind
     readonly cache: Context.Tag.Service<StoatCache>
   }
 >() {
@@ -81,9 +93,17 @@ export class StoatClient extends Context.Tag("effect-stoat/StoatClient")<
       )
 
       // The transport: one attempt, bounded by the timeout. The rate limiter and retries wrap this.
-      const send = (request: HttpClientRequest.HttpClientRequest, url: string): Effect.Effect<RawResponse, TransportError> =>
+      const send = (
+        request: HttpClientRequest.HttpClientRequest,
+        url: string
+      ): Effect.Effect<RawResponse & { readonly bytes: Uint8Array }, TransportError> =>
         http.execute(request).pipe(
-          Effect.flatMap((response) => Effect.map(response.text, (body) => ({ status: response.status, body }))),
+          Effect.flatMap((response) =>
+            Effect.map(response.arrayBuffer, (buffer) => {
+              const bytes = new Uint8Array(buffer)
+              return { status: response.status, body: new TextDecoder().decode(bytes), bytes }
+            })
+          ),
           Effect.mapError((error) =>
             new TransportError({ reason: "Transport", method: request.method, url, description: describe(error) })
           ),
@@ -96,15 +116,29 @@ export class StoatClient extends Context.Tag("effect-stoat/StoatClient")<
           Effect.locallyWith(Headers.currentRedactedNames, (names) => [...names, ...tokenHeaders])
         )
 
+      const urlOf = (request: HttpClientRequest.HttpClientRequest) => {
+        const query = UrlParams.toString(request.urlParams)
+        return `${config.baseUrl}${request.url}${query === "" ? "" : `?${query}`}`
+      }
+
       return {
         cache,
+        tokenKind: config.tokenKind,
         request: (route, success, errors) => {
           const request = toHttpRequest(route)
-          const query = UrlParams.toString(request.urlParams)
-          const url = `${config.baseUrl}${request.url}${query === "" ? "" : `?${query}`}`
-          return send(request, url).pipe(
+          return send(request, urlOf(request)).pipe(
             Effect.flatMap((response) => decodeResponse(response, success, errors)),
             Effect.tap(cache.remember)
+          )
+        },
+        requestBytes: (route, errors) => {
+          const request = toHttpRequest(route)
+          return send(request, urlOf(request)).pipe(
+            Effect.flatMap((response) =>
+              response.status >= 200 && response.status < 300
+                ? Effect.succeed(response.bytes)
+                : decodeResponse(response, Schema.Never, errors)
+            )
           )
         }
       }
