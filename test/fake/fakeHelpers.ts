@@ -1,4 +1,5 @@
-import { Layer, Redacted } from "effect"
+import type { HttpClient } from "@effect/platform"
+import { Effect, HashMap, Layer, Option, Redacted } from "effect"
 import { StoatClient, StoatConfig } from "effect-stoat"
 import { StoatFake, StoatFakeSeed } from "effect-stoat/testing"
 
@@ -30,11 +31,24 @@ export const demoSeed = StoatFakeSeed.make()
   .invite("Gh7jK9mN", { channel: "friends", creator: "bob" })
   .friends("alice", "bob")
 
-/** A client logged in as `handle` against a fake made from `seed`. */
-export const fakeClient = (seed: StoatFakeSeed, handle: string) => {
-  const bot = seed.state.accounts.pipe((accounts) => [...accounts].some(([, account]) => account.user.username === handle && account.user.bot._tag === "Some"))
+/** A client signed in as `handle`, over whatever `HttpClient` (fake) the test provides. */
+export const signedIn = (seed: StoatFakeSeed, handle: string) => {
+  const account = HashMap.get(seed.state.accounts, seed.id(handle))
+  const bot = Option.exists(account, (account) => Option.isSome(account.user.bot))
   return StoatClient.layer.pipe(
-    Layer.provideMerge(StoatFake.layer(seed)),
     Layer.provide(StoatConfig.layer({ token: Redacted.make(seed.token(handle)), tokenKind: bot ? "bot" : "user", baseUrl: "http://fake.stoat" }))
   )
 }
+
+/** A client signed in as `handle` against its own fake made from `seed`. */
+export const fakeClient = (seed: StoatFakeSeed, handle: string) =>
+  signedIn(seed, handle).pipe(Layer.provideMerge(StoatFake.layer(seed)))
+
+/**
+ * Runs a scenario against one fake made from `seed`, where `as(handle)` runs an effect as that user
+ * (each with a client of its own, all against the same fake).
+ */
+export const scenario = <A, E>(
+  seed: StoatFakeSeed,
+  body: (as: (handle: string) => <B, F>(effect: Effect.Effect<B, F, StoatClient>) => Effect.Effect<B, F, HttpClient.HttpClient>) => Effect.Effect<A, E, StoatFake | HttpClient.HttpClient>
+) => body((handle) => (effect) => Effect.provide(effect, signedIn(seed, handle))).pipe(Effect.provide(StoatFake.layer(seed)))

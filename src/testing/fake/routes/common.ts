@@ -23,7 +23,8 @@ export const isMember = (state: FakeState, server: string, user: string) => Hash
 /** A user's server count and the limit that applies to them (new accounts have a lower one). */
 export const serverLimit = (state: FakeState, user: User, now: number) => {
   const count = [...HashMap.values(state.members)].filter((member) => member.id.user === user.id).length
-  const young = isUlid(user.id) && now - ulidTime(user.id) < state.settings.newUserHours * 3_600_000
+  const age = isUlid(user.id) ? now - ulidTime(user.id) : Number.POSITIVE_INFINITY
+  const young = age >= 0 && age < state.settings.newUserHours * 3_600_000
   return { count, max: young ? state.settings.newUserServers : state.settings.servers }
 }
 
