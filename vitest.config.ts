@@ -12,6 +12,6 @@ export default defineConfig({
     }
   },
   test: {
-    include: ["test/**/*.test.ts"]
+    include: ["test/**/*.test.ts", "examples/**/*.test.ts"]
   }
 })

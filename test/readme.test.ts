@@ -8,6 +8,10 @@ describe("README", () => {
     assert.include(read("../README.md"), read("../examples/accept-invite.ts"))
   })
 
+  it("shows the testing example exactly as examples/testing-your-bot.test.ts, which runs as a test", () => {
+    assert.include(read("../README.md"), read("../examples/testing-your-bot.test.ts"))
+  })
+
   it("starts with the install and test commands that .ci/run runs", () => {
     const readme = read("../README.md")
     const ci = read("../.ci/run")
