@@ -1,0 +1,48 @@
+import { createServer } from "node:http"
+import { HttpServer, type HttpServerError, HttpServerRequest, HttpServerResponse } from "@effect/platform"
+import { NodeHttpServer, NodeHttpServerRequest } from "@effect/platform-node"
+import { Effect, Layer, Option } from "effect"
+import { StoatFake } from "../testing/fake/StoatFake.js"
+import type { StoatFakeSeed } from "../testing/fake/StoatFakeSeed.js"
+
+/** Where and what the fake serves. */
+export interface ServeFakeOptions {
+  readonly port: number
+  /** The address to listen on: loopback unless you say otherwise. */
+  readonly host?: string
+  readonly seed: StoatFakeSeed
+}
+
+/** Answers every HTTP request with the fake's handler, reading the path as it came (percent-encoding kept). */
+const fakeApp = Effect.gen(function*() {
+  const fake = yield* StoatFake
+  const request = yield* HttpServerRequest.HttpServerRequest
+  const body = yield* Effect.orElseSucceed(request.text, () => "")
+  const [path = "/", query = ""] = request.url.split("?", 2)
+  const answer = yield* fake.handle({
+    method: request.method,
+    path,
+    query: new URLSearchParams(query),
+    headers: request.headers,
+    body: body === "" ? undefined : body,
+    ip: Option.getOrElse(request.remoteAddress, () => "127.0.0.1")
+  }).pipe(Effect.option)
+  if (Option.isNone(answer)) {
+    // A reset fault: drop the connection without an answer.
+    NodeHttpServerRequest.toIncomingMessage(request).socket.destroy()
+    return HttpServerResponse.empty({ status: 499 })
+  }
+  const { status, headers, body: text } = answer.value
+  if (text === "" || status === 204) return HttpServerResponse.empty({ status, headers })
+  return HttpServerResponse.text(text, { status, headers, contentType: headers["content-type"] ?? "text/plain" })
+})
+
+/**
+ * The fake as a real HTTP server on `host:port` (loopback by default): any client in any language can
+ * be pointed at it. The layer also gives the fake itself, for assertions, and the server's address.
+ */
+export const serveFake = (options: ServeFakeOptions): Layer.Layer<StoatFake | HttpServer.HttpServer, HttpServerError.ServeError> =>
+  HttpServer.serve(fakeApp).pipe(
+    Layer.provideMerge(Layer.effect(StoatFake, StoatFake.make(options.seed))),
+    Layer.provideMerge(NodeHttpServer.layer(createServer, { port: options.port, host: options.host ?? "127.0.0.1" }))
+  )
