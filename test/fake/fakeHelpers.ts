@@ -1,6 +1,8 @@
-import type { HttpClient } from "@effect/platform"
-import { Effect, HashMap, Layer, Option, Redacted } from "effect"
+import { type HttpClient, HttpServer } from "@effect/platform"
+import { NodeHttpClient } from "@effect/platform-node"
+import { Context, Effect, HashMap, Layer, Option, Redacted } from "effect"
 import { StoatClient, StoatConfig } from "effect-stoat"
+import { serveFake } from "effect-stoat/node"
 import { StoatFake, StoatFakeSeed } from "effect-stoat/testing"
 
 /** A realistic little instance: a server with roles, channels, members, a ban, invites; a group; friends. */
@@ -31,24 +33,47 @@ export const demoSeed = StoatFakeSeed.make()
   .invite("Gh7jK9mN", { channel: "friends", creator: "bob" })
   .friends("alice", "bob")
 
-/** A client signed in as `handle`, over whatever `HttpClient` (fake) the test provides. */
+/** Where the fake answers: in process, or over real HTTP on a loopback port. */
+export type Transport = "in process" | "loopback HTTP"
+export const transports: ReadonlyArray<Transport> = ["in process", "loopback HTTP"]
+
+/** The base URL the clients of a scenario use. */
+class FakeBaseUrl extends Context.Tag("test/FakeBaseUrl")<FakeBaseUrl, string>() {}
+
+/** The fake made from `seed` and an `HttpClient` that reaches it, by `transport`. */
+const world = (seed: StoatFakeSeed, transport: Transport) =>
+  transport === "in process"
+    ? Layer.merge(StoatFake.layer(seed), Layer.succeed(FakeBaseUrl, "http://fake.stoat"))
+    : Layer.effect(
+      FakeBaseUrl,
+      Effect.map(HttpServer.HttpServer, (server) =>
+        server.address._tag === "TcpAddress" ? `http://127.0.0.1:${server.address.port}` : "http://127.0.0.1")
+    ).pipe(Layer.provideMerge(serveFake({ port: 0, seed })), Layer.merge(NodeHttpClient.layerUndici))
+
+/** A client signed in as `handle`, over the scenario's `HttpClient` and base URL. */
 export const signedIn = (seed: StoatFakeSeed, handle: string) => {
   const account = HashMap.get(seed.state.accounts, seed.id(handle))
   const bot = Option.exists(account, (account) => Option.isSome(account.user.bot))
-  return StoatClient.layer.pipe(
-    Layer.provide(StoatConfig.layer({ token: Redacted.make(seed.token(handle)), tokenKind: bot ? "bot" : "user", baseUrl: "http://fake.stoat" }))
-  )
+  return Layer.unwrapEffect(Effect.map(FakeBaseUrl, (baseUrl) =>
+    StoatClient.layer.pipe(
+      Layer.provide(StoatConfig.layer({ token: Redacted.make(seed.token(handle)), tokenKind: bot ? "bot" : "user", baseUrl }))
+    )))
 }
 
-/** A client signed in as `handle` against its own fake made from `seed`. */
-export const fakeClient = (seed: StoatFakeSeed, handle: string) =>
-  signedIn(seed, handle).pipe(Layer.provideMerge(StoatFake.layer(seed)))
+/** Runs an effect as `handle`. */
+export type As = (handle: string) => <B, F>(
+  effect: Effect.Effect<B, F, StoatClient>
+) => Effect.Effect<B, F, HttpClient.HttpClient | FakeBaseUrl>
 
-/**
- * Runs a scenario against one fake made from `seed`, where `as(handle)` runs an effect as that user
- * (each with a client of its own, all against the same fake).
- */
-export const scenario = <A, E>(
-  seed: StoatFakeSeed,
-  body: (as: (handle: string) => <B, F>(effect: Effect.Effect<B, F, StoatClient>) => Effect.Effect<B, F, HttpClient.HttpClient>) => Effect.Effect<A, E, StoatFake | HttpClient.HttpClient>
-) => body((handle) => (effect) => Effect.provide(effect, signedIn(seed, handle))).pipe(Effect.provide(StoatFake.layer(seed)))
+/** Scenarios over one transport. */
+export const on = (transport: Transport) => {
+  /** Runs `body` against one fake made from `seed`; `as(handle)` runs an effect as that user. */
+  const scenario = <A, E>(
+    seed: StoatFakeSeed,
+    body: (as: As) => Effect.Effect<A, E, StoatFake | HttpClient.HttpClient | FakeBaseUrl>
+  ) => body((handle) => (effect) => Effect.provide(effect, signedIn(seed, handle))).pipe(Effect.provide(world(seed, transport)))
+  /** Runs an effect as `handle` against a fake of its own. */
+  const as = (handle: string, seed: StoatFakeSeed = demoSeed) => <B, F>(effect: Effect.Effect<B, F, StoatClient | StoatFake>) =>
+    scenario(seed, (as) => Effect.flatMap(StoatFake, (fake) => as(handle)(Effect.provideService(effect, StoatFake, fake))))
+  return { scenario, as }
+}
