@@ -77,3 +77,10 @@ export const on = (transport: Transport) => {
     scenario(seed, (as) => Effect.flatMap(StoatFake, (fake) => as(handle)(Effect.provideService(effect, StoatFake, fake))))
   return { scenario, as }
 }
+
+/** In-process scenarios (see `on` to choose the transport). */
+export const { scenario } = on("in process")
+
+/** A client signed in as `handle` against its own in-process fake made from `seed`. */
+export const fakeClient = (seed: StoatFakeSeed, handle: string) =>
+  signedIn(seed, handle).pipe(Layer.provideMerge(world(seed, "in process")))
