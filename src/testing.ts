@@ -1,5 +1,6 @@
+export * from "./testing/MockHttp.js"
 export * from "./testing/fake/FakeState.js"
-export type { FakeRequest, FakeResponse } from "./testing/fake/http.js"
 export * from "./testing/fake/StoatFake.js"
 export * from "./testing/fake/StoatFakeSeed.js"
-export * from "./testing/MockHttp.js"
+export * from "./testing/fake/demoSeed.js"
+export type { FakeRequest, FakeResponse } from "./testing/fake/http.js"

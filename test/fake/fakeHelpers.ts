@@ -3,35 +3,10 @@ import { NodeHttpClient } from "@effect/platform-node"
 import { Context, Effect, HashMap, Layer, Option, Redacted } from "effect"
 import { StoatClient, StoatConfig } from "effect-stoat"
 import { serveFake } from "effect-stoat/node"
-import { StoatFake, StoatFakeSeed } from "effect-stoat/testing"
+import { demoSeed, StoatFake, type StoatFakeSeed } from "effect-stoat/testing"
 
-/** A realistic little instance: a server with roles, channels, members, a ban, invites; a group; friends. */
-export const demoSeed = StoatFakeSeed.make()
-  .user("owner")
-  .user("alice")
-  .user("bob")
-  .user("carol")
-  .user("mallory")
-  .bot("modbot", { owner: "owner" })
-  .server("lovers", {
-    owner: "owner",
-    name: "Stoat Lovers",
-    roles: {
-      admin: { name: "Admin", rank: 0, allow: 2 ** 1 + 2 ** 6 + 2 ** 7 + 2 ** 8 + 2 ** 9 + 2 ** 11 },
-      mod: { name: "Mod", rank: 1, allow: 2 ** 6 + 2 ** 7 + 2 ** 8 + 2 ** 11 },
-      member: { name: "Member", rank: 5 }
-    }
-  })
-  .channel("general", { server: "lovers" })
-  .channel("lounge", { server: "lovers", voice: { maxUsers: 10 } })
-  .member("lovers", "alice", { roles: ["mod"], nickname: "Al" })
-  .member("lovers", "bob", { roles: ["member"] })
-  .member("lovers", "modbot", { roles: ["admin"] })
-  .ban("lovers", "mallory", "spam")
-  .invite("aB3dE5fG", { channel: "general", creator: "alice" })
-  .group("friends", { owner: "bob", members: ["alice"] })
-  .invite("Gh7jK9mN", { channel: "friends", creator: "bob" })
-  .friends("alice", "bob")
+/** The demo instance of effect-stoat/testing: see its JSDoc for who is who. */
+export { demoSeed }
 
 /** Where the fake answers: in process, or over real HTTP on a loopback port. */
 export type Transport = "in process" | "loopback HTTP"
