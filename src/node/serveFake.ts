@@ -32,7 +32,10 @@ const fakeApp = Effect.gen(function*() {
     NodeHttpServerRequest.toIncomingMessage(request).socket.destroy()
     return HttpServerResponse.empty({ status: 499 })
   }
-  const { status, headers, body: text } = answer.value
+  const { status, headers, body: text, bytes } = answer.value
+  if (bytes !== undefined) {
+    return HttpServerResponse.uint8Array(bytes, { status, headers, contentType: headers["content-type"] ?? "application/octet-stream" })
+  }
   if (text === "" || status === 204) return HttpServerResponse.empty({ status, headers })
   return HttpServerResponse.text(text, { status, headers, contentType: headers["content-type"] ?? "text/plain" })
 })

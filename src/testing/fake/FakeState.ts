@@ -88,6 +88,12 @@ export interface FakeState {
   readonly voice: HashMap.HashMap<string, string>
   /** The rate limiter's windows, by key. */
   readonly rate: HashMap.HashMap<string, Window>
+  /** The `Idempotency-Key`s and message nonces already spent, least recently seen first (the backend keeps 1000). */
+  readonly idempotencyKeys: ReadonlyArray<string>
+  /** `user/channel` → when the user's slowmode in that channel ends (Unix ms). */
+  readonly slowmode: HashMap.HashMap<string, number>
+  /** The LiveKit node each channel's call runs on: channel → node name. */
+  readonly voiceNodes: HashMap.HashMap<string, string>
   /** The id counter: every id the fake makes is unique. */
   readonly sequence: bigint
 }
@@ -107,6 +113,9 @@ export const emptyState = (settings: FakeSettings = defaultSettings): FakeState 
   reports: [],
   voice: HashMap.empty(),
   rate: HashMap.empty(),
+  idempotencyKeys: [],
+  slowmode: HashMap.empty(),
+  voiceNodes: HashMap.empty(),
   sequence: 0n
 })
 

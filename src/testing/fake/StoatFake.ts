@@ -157,7 +157,7 @@ export class StoatFake extends Context.Tag("effect-stoat/testing/StoatFake")<
             })
             return HttpClientResponse.fromWeb(
               request,
-              new Response(response.status === 204 || response.body === "" ? null : response.body, {
+              new Response(response.bytes ?? (response.status === 204 || response.body === "" ? null : response.body), {
                 status: response.status,
                 headers: response.headers
               })

@@ -310,4 +310,36 @@ export class StoatFakeSeed {
   block(blocker: string, blocked: string): StoatFakeSeed {
     return this.relate(blocker, blocked, "Blocked", "BlockedOther")
   }
+
+  /** How `a` sees `b`, recorded on `a`'s side only: an inconsistent pair, as old data may hold. */
+  relation(a: string, b: string, status: FakeRelation): StoatFakeSeed {
+    return this.with({ relations: HashMap.set(this.state.relations, pair(this.resolve(a), this.resolve(b)), status) })
+  }
+
+  /** The saved-messages channel of `user`. */
+  savedMessages(handle: string, user: string): StoatFakeSeed {
+    const [id, sequence] = this.nextId()
+    const channel = Schema.decodeUnknownSync(Channel)({ channel_type: "SavedMessages", _id: id, user: this.resolve(user) })
+    return this.with({ sequence, channels: HashMap.set(this.state.channels, id, channel) }, handle, id)
+  }
+
+  /** The seeded message named `handle`, pinned. */
+  pinned(handle: string): StoatFakeSeed {
+    const id = this.id(handle)
+    return this.with({
+      messages: HashMap.map(this.state.messages, (messages) =>
+        messages.map((message) => (message.id === id ? new Message({ ...message, pinned: true }) : message)))
+    })
+  }
+
+  /** `user` connected to the call of `channel`, which runs on `node` (the first LiveKit node by default). */
+  inVoice(user: string, channel: string, node?: string): StoatFakeSeed {
+    const channelId = this.resolve(channel)
+    const running = HashMap.get(this.state.voiceNodes, channelId)
+    const chosen = node ?? this.state.settings.livekitNodes[0] ?? "worldwide"
+    return this.with({
+      voice: HashMap.set(this.state.voice, this.resolve(user), channelId),
+      voiceNodes: Option.isSome(running) ? this.state.voiceNodes : HashMap.set(this.state.voiceNodes, channelId, chosen)
+    })
+  }
 }

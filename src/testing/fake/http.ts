@@ -17,6 +17,8 @@ export interface FakeResponse {
   readonly status: number
   readonly headers: Readonly<Record<string, string>>
   readonly body: string
+  /** A binary body (a PNG...), sent instead of `body` when present. */
+  readonly bytes?: Uint8Array
 }
 
 /** A JSON response. */

@@ -1,9 +1,10 @@
-import { HashMap, Option, Schema } from "effect"
+import { Either, HashMap, Option, Schema } from "effect"
 import { isUlid, makeUlid, ulidTime } from "../../../schema/Ids.js"
 import { Message } from "../../../schema/Message.js"
 import type { Server } from "../../../schema/Server.js"
 import type { User } from "../../../schema/User.js"
 import { type FakeAccount, type FakeState, pair } from "../FakeState.js"
+import { catcher, type FakeRequest, type FakeResponse } from "../http.js"
 import { memberRank } from "../permissions.js"
 import type { Outcome } from "../router.js"
 
@@ -61,3 +62,24 @@ export const actorRank = (state: FakeState, server: Server, user: User): number 
     Option.getOrElse(() => Number.NEGATIVE_INFINITY)
   )
 }
+
+/**
+ * Reads a JSON body as Rocket's `Json` guard does, for a handler that must run its other guards
+ * first: the catcher's 400 for an empty or malformed body, 413 past 1 MiB, else the value.
+ */
+export const readJson = (request: FakeRequest): Either.Either<unknown, FakeResponse> => {
+  if (request.body === undefined || request.body.trim() === "") return Either.left(catcher(request, 400))
+  if (Buffer.byteLength(request.body) > 1024 * 1024) return Either.left(catcher(request, 413))
+  try {
+    return Either.right(JSON.parse(request.body))
+  } catch {
+    return Either.left(catcher(request, 400))
+  }
+}
+
+/** Reads a parsed body into the route's data type as serde would: a wrong shape is the catcher's 422. */
+export const decodeBody = <A, I>(schema: Schema.Schema<A, I>, body: unknown, request: FakeRequest): Either.Either<A, FakeResponse> =>
+  Either.mapLeft(Schema.decodeUnknownEither(schema)(body), () => catcher(request, 422))
+
+/** The public URL of a LiveKit node, as `GET /` lists it. */
+export const livekitUrl = (node: string) => `wss://${node}.livekit.fake.stoat`
