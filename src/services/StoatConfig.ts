@@ -10,6 +10,8 @@ export interface StoatConfigOptions {
   readonly baseUrl?: string
   readonly userAgent?: string
   readonly timeout?: Duration.DurationInput
+  /** The file server (Autumn) files are served from; when unset, `fileServerUrl` asks `GET /`. */
+  readonly fileServerUrl?: string | undefined
 }
 
 /** The official instance's API. */
@@ -24,6 +26,7 @@ export class StoatConfig extends Context.Tag("effect-stoat/StoatConfig")<
     readonly baseUrl: string
     readonly userAgent: Option.Option<string>
     readonly timeout: Duration.Duration
+    readonly fileServerUrl: Option.Option<string>
   }
 >() {
   /** The settings as given; a base URL loses its trailing slashes, the timeout defaults to 30 s. */
@@ -33,7 +36,8 @@ export class StoatConfig extends Context.Tag("effect-stoat/StoatConfig")<
       tokenKind: options.tokenKind ?? "bot",
       baseUrl: (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, ""),
       userAgent: Option.fromNullable(options.userAgent),
-      timeout: Duration.decode(options.timeout ?? Duration.seconds(30))
+      timeout: Duration.decode(options.timeout ?? Duration.seconds(30)),
+      fileServerUrl: Option.map(Option.fromNullable(options.fileServerUrl), (url) => url.replace(/\/+$/, ""))
     }
   }
 
@@ -42,13 +46,14 @@ export class StoatConfig extends Context.Tag("effect-stoat/StoatConfig")<
     return Layer.succeed(StoatConfig, StoatConfig.make(options))
   }
 
-  /** A layer reading `STOAT_TOKEN`, `STOAT_TOKEN_KIND` (`bot` or `user`) and `STOAT_API_URL`. */
+  /** A layer reading `STOAT_TOKEN`, `STOAT_TOKEN_KIND` (`bot` or `user`), `STOAT_API_URL` and `STOAT_FILE_SERVER_URL`. */
   static layerConfig: Layer.Layer<StoatConfig, ConfigError.ConfigError> = Layer.effect(
     StoatConfig,
     Config.all({
       token: Config.redacted("STOAT_TOKEN"),
       tokenKind: Config.literal("bot", "user")("STOAT_TOKEN_KIND").pipe(Config.withDefault("bot" as const)),
-      baseUrl: Config.string("STOAT_API_URL").pipe(Config.withDefault(defaultBaseUrl))
+      baseUrl: Config.string("STOAT_API_URL").pipe(Config.withDefault(defaultBaseUrl)),
+      fileServerUrl: Config.string("STOAT_FILE_SERVER_URL").pipe(Config.withDefault(undefined))
     }).pipe(Config.map(StoatConfig.make))
   )
 }

@@ -1,0 +1,31 @@
+import { Effect, Option } from "effect"
+import type { ClientError } from "../errors/ClientError.js"
+import { declare, type ErrorOf } from "../errors/Declared.js"
+import { Instance } from "../schema/Instance.js"
+import { StoatClient } from "../services/StoatClient.js"
+import { StoatConfig } from "../services/StoatConfig.js"
+
+export const fetchInstanceErrors = declare()
+/** The failures of `fetchInstance`: `GET /` declares no error of its own. */
+export type FetchInstanceError = ErrorOf<typeof fetchInstanceErrors.classes> | ClientError
+
+/** `GET /`: the instance's configuration: its version, features and the URLs of its services. */
+export const fetchInstance: () => Effect.Effect<Instance, FetchInstanceError, StoatClient> = Effect.fn(
+  "Stoat.fetchInstance"
+)(function*() {
+  const client = yield* StoatClient
+  return yield* client.request({ method: "GET", path: [] }, Instance, fetchInstanceErrors)
+})
+
+/**
+ * The file server's URL, for `fileUrl` and the avatar URLs: `fileServerUrl` of the `StoatConfig`
+ * in the context when it sets one, else `features.autumn.url` from `GET /`.
+ */
+export const fileServerUrl: Effect.Effect<string, FetchInstanceError, StoatClient> = Effect.flatMap(
+  Effect.serviceOption(StoatConfig),
+  (config) =>
+    Option.match(Option.flatMap(config, (config) => config.fileServerUrl), {
+      onSome: Effect.succeed,
+      onNone: () => Effect.map(fetchInstance(), (instance) => instance.features.autumn.url.replace(/\/+$/, ""))
+    })
+)

@@ -1,0 +1,41 @@
+import { DateTime, Effect, Option } from "effect"
+import type { ChannelId } from "../schema/Ids.js"
+import type { Member } from "../schema/Member.js"
+import type { HasMemberId } from "../schema/memberValues.js"
+import type { Permissions } from "../schema/Permissions.js"
+import type { Server } from "../schema/Server.js"
+import { serverPermissionsAt } from "../schema/serverPermissions.js"
+import type { User } from "../schema/User.js"
+import { StoatCache } from "../services/StoatCache.js"
+
+/** The seed's `get_user`: the member's cached user. */
+export const getMemberUser = (member: HasMemberId): Effect.Effect<Option.Option<User>, never, StoatCache> =>
+  Effect.flatMap(StoatCache, (cache) => cache.getUser(member.id.user))
+
+/** The seed's `get_server`: the member's cached server. */
+export const getMemberServer = (member: HasMemberId): Effect.Effect<Option.Option<Server>, never, StoatCache> =>
+  Effect.flatMap(StoatCache, (cache) => cache.getServer(member.id.server))
+
+/** The seed's `get_bot_owner`: when the member's user is a cached bot, its owner, if cached too. */
+export const getMemberBotOwner = (member: HasMemberId): Effect.Effect<Option.Option<User>, never, StoatCache> =>
+  Effect.flatMap(StoatCache, (cache) =>
+    Effect.flatMap(cache.getUser(member.id.user), (user) =>
+      Option.match(Option.flatMap(user, (user) => user.bot), {
+        onNone: () => Effect.succeed(Option.none()),
+        onSome: (bot) => cache.getUser(bot.owner)
+      })))
+
+/** The seed's `get_channel_id` (`dm_channel_id`): the id of the DM with the member's user, when opened through this client. */
+export const getMemberDmChannelId = (member: HasMemberId): Effect.Effect<Option.Option<ChannelId>, never, StoatCache> =>
+  Effect.flatMap(StoatCache, (cache) => cache.getDmChannelId(member.id.user))
+
+/**
+ * The seed's `server_permissions` from the cache: the member's permissions now (by the `Clock`)
+ * when its server is cached (and its user, if cached, for `privileged`).
+ */
+export const getMemberServerPermissions = (member: Member): Effect.Effect<Option.Option<Permissions>, never, StoatCache> =>
+  Effect.all([getMemberServer(member), getMemberUser(member), DateTime.now]).pipe(
+    Effect.map(([server, user, now]) =>
+      Option.map(server, (server) => serverPermissionsAt(member, server, now, Option.getOrUndefined(user)))
+    )
+  )

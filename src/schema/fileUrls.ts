@@ -1,0 +1,24 @@
+import { Option } from "effect"
+import type { File } from "./File.js"
+import type { Member } from "./Member.js"
+import type { User } from "./User.js"
+import type { UserId } from "./Ids.js"
+import { defaultBaseUrl } from "../services/StoatConfig.js"
+
+const withoutTrailingSlashes = (url: string) => url.replace(/\/+$/, "")
+
+/** Where a file is served: `{file server}/{tag}/{id}` (the file server is `GET /`'s `features.autumn.url`). */
+export const fileUrl = (file: File, fileServerUrl: string): string =>
+  `${withoutTrailingSlashes(fileServerUrl)}/${encodeURIComponent(file.tag)}/${encodeURIComponent(file.id)}`
+
+/** The seed's `avatar` as a URL: the user's own avatar. */
+export const avatarUrl = (user: User, fileServerUrl: string): Option.Option<string> =>
+  Option.map(user.avatar, (file) => fileUrl(file, fileServerUrl))
+
+/** The seed's `server_avatar` as a URL: the avatar the member set for this server. */
+export const serverAvatarUrl = (member: Member, fileServerUrl: string): Option.Option<string> =>
+  Option.map(member.avatar, (file) => fileUrl(file, fileServerUrl))
+
+/** The seed's `default_avatar_url`: `GET /users/{id}/default_avatar` on the API (no token needed). */
+export const defaultAvatarUrl = (user: User | { readonly id: { readonly user: UserId } }, apiBaseUrl = defaultBaseUrl): string =>
+  `${withoutTrailingSlashes(apiBaseUrl)}/users/${encodeURIComponent(typeof user.id === "string" ? user.id : user.id.user)}/default_avatar`
