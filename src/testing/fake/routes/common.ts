@@ -45,13 +45,16 @@ export const systemMessage = (state: FakeState, channel: string, system: Readonl
 /** An outcome that changes nothing. */
 export const answer = (response: Outcome["response"]): Outcome => ({ response })
 
-/** A query bool as Rocket reads it: true/yes/on/empty, false/no/off (any case); anything else is `undefined`. */
-export const queryBool = (value: string | null): Option.Option<boolean | undefined> => {
-  if (value === null) return Option.some(undefined)
+/**
+ * An optional query bool as Rocket 0.5 reads it: true/yes/on/empty, false/no/off (any case); an
+ * optional form field never fails, so anything else (`1`, `0`...) counts as absent.
+ */
+export const queryBool = (value: string | null): boolean | undefined => {
+  if (value === null) return undefined
   const lower = value.toLowerCase()
-  if (["true", "yes", "on", ""].includes(lower)) return Option.some(true)
-  if (["false", "no", "off"].includes(lower)) return Option.some(false)
-  return Option.none()
+  if (["true", "yes", "on", ""].includes(lower)) return true
+  if (["false", "no", "off"].includes(lower)) return false
+  return undefined
 }
 
 /** Rank as the backend compares it: lower is higher; the owner and privileged users outrank everyone. */

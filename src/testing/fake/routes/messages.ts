@@ -149,7 +149,7 @@ const history = (context: Context): Outcome => {
   const limit = integer(query.get("limit"))
   const ids = { before: query.get("before") ?? undefined, after: query.get("after") ?? undefined, nearby: query.get("nearby") ?? undefined }
   const sort = sortValue(query.get("sort"))
-  const includeUsers = Option.getOrUndefined(queryBool(query.get("include_users")))
+  const includeUsers = queryBool(query.get("include_users"))
   const invalid = validate(limit, ids)
   if (invalid !== undefined) return invalid
   if (sort === "Relevance") return answer(apiError("InvalidOperation"))
