@@ -9,6 +9,7 @@ import {
   fileUrl,
   getMemberBotOwner,
   getMemberDmChannelId,
+  getMemberMessages,
   getMemberServer,
   getMemberServerPermissions,
   getMemberUser,
@@ -21,6 +22,7 @@ import {
   memberRoles,
   memberUserId,
   mention,
+  Message,
   nicknameOrDisplayNameOrUsername,
   PartialMember,
   Permission,
@@ -199,5 +201,38 @@ describe("cache lookups", () => {
       assert.deepStrictEqual(yield* getMemberDmChannelId(target), Option.some(dm))
       const permissions = Option.getOrThrow(yield* getMemberServerPermissions(target))
       assert.strictEqual(permissions.raw, Permission.ViewChannel + Permission.KickMembers)
+    }).pipe(Effect.provide(StoatCache.layer)))
+
+  const dm = ChannelId.make("01HZ8Y3Q4R5S6T7V8W9X0YZDM1")
+  const message = (id: string, channel: string = dm, fields: Record<string, unknown> = {}) =>
+    Schema.decodeUnknownSync(Message)({ _id: id, channel, author: ids.alice, content: id, ...fields })
+
+  it.effect("messages: the cached messages of the member's DM, oldest first", () =>
+    Effect.gen(function*() {
+      const cache = yield* StoatCache
+      yield* cache.remember([message("01HZ8Y3Q4R5S6T7V8W9X0Y0002"), message("01HZ8Y3Q4R5S6T7V8W9X0Y0001")])
+      assert.deepStrictEqual(yield* getMemberMessages(target), [])
+      yield* cache.rememberDmChannel(target.id.user, dm)
+      yield* cache.remember({
+        messages: [message("01HZ8Y3Q4R5S6T7V8W9X0Y0003", dm, { user: wire.bob }), message("01HZ8Y3Q4R5S6T7V8W9X0Y0009", ids.other)]
+      })
+      const cached = yield* getMemberMessages(target)
+      assert.deepStrictEqual(cached.map((message) => message.id), [
+        "01HZ8Y3Q4R5S6T7V8W9X0Y0001",
+        "01HZ8Y3Q4R5S6T7V8W9X0Y0002",
+        "01HZ8Y3Q4R5S6T7V8W9X0Y0003"
+      ])
+      assert.isTrue(Option.isSome(yield* cache.getUser(bob.id)))
+    }).pipe(Effect.provide(StoatCache.layer)))
+
+  it.effect("keeps the newest 1000 messages of a channel", () =>
+    Effect.gen(function*() {
+      const cache = yield* StoatCache
+      const all = Array.from({ length: 1002 }, (_, i) => message(`01HZ8Y3Q4R5S6T7V8W9X0${String(i).padStart(5, "0")}`))
+      yield* cache.remember(all.slice(0, 600))
+      yield* cache.remember(all.slice(600))
+      const kept = yield* cache.getChannelMessages(dm)
+      assert.lengthOf(kept, 1000)
+      assert.deepStrictEqual(kept.map((message) => message.id), all.slice(2).map((message) => message.id))
     }).pipe(Effect.provide(StoatCache.layer)))
 })

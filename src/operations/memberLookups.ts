@@ -2,6 +2,7 @@ import { DateTime, Effect, Option } from "effect"
 import type { ChannelId } from "../schema/Ids.js"
 import type { Member } from "../schema/Member.js"
 import type { HasMemberId } from "../schema/memberValues.js"
+import type { Message } from "../schema/Message.js"
 import type { Permissions } from "../schema/Permissions.js"
 import type { Server } from "../schema/Server.js"
 import { serverPermissionsAt } from "../schema/serverPermissions.js"
@@ -28,6 +29,15 @@ export const getMemberBotOwner = (member: HasMemberId): Effect.Effect<Option.Opt
 /** The seed's `get_channel_id` (`dm_channel_id`): the id of the DM with the member's user, when opened through this client. */
 export const getMemberDmChannelId = (member: HasMemberId): Effect.Effect<Option.Option<ChannelId>, never, StoatCache> =>
   Effect.flatMap(StoatCache, (cache) => cache.getDmChannelId(member.id.user))
+
+/**
+ * The seed's `messages`: the cached messages of the DM with the member's user, oldest first (none
+ * while that DM's id is not cached).
+ */
+export const getMemberMessages = (member: HasMemberId): Effect.Effect<ReadonlyArray<Message>, never, StoatCache> =>
+  Effect.flatMap(StoatCache, (cache) =>
+    Effect.flatMap(cache.getDmChannelId(member.id.user), (channel) =>
+      Option.match(channel, { onNone: () => Effect.succeed([]), onSome: cache.getChannelMessages })))
 
 /**
  * The seed's `server_permissions` from the cache: the member's permissions now (by the `Clock`)

@@ -10,6 +10,7 @@ import {
 import { Ban } from "../schema/Ban.js"
 import type { ChannelId, ServerId, UserId } from "../schema/Ids.js"
 import { Member } from "../schema/Member.js"
+import { Message } from "../schema/Message.js"
 import { Server } from "../schema/Server.js"
 import { User } from "../schema/User.js"
 
@@ -20,6 +21,8 @@ interface Entries {
   readonly members: HashMap.HashMap<string, Member>
   readonly bans: HashMap.HashMap<string, Ban>
   readonly dmChannels: HashMap.HashMap<string, ChannelId>
+  /** Per channel id, its messages by id. */
+  readonly messages: HashMap.HashMap<string, HashMap.HashMap<string, Message>>
 }
 
 const empty: Entries = {
@@ -28,10 +31,28 @@ const empty: Entries = {
   channels: HashMap.empty(),
   members: HashMap.empty(),
   bans: HashMap.empty(),
-  dmChannels: HashMap.empty()
+  dmChannels: HashMap.empty(),
+  messages: HashMap.empty()
 }
 
 const memberEntry = (server: string, user: string) => `${server}/${user}`
+
+/** How many messages the cache keeps per channel: the newest. */
+const messagesPerChannel = 1000
+
+const addMessage = (
+  messages: HashMap.HashMap<string, HashMap.HashMap<string, Message>>,
+  message: Message
+): HashMap.HashMap<string, HashMap.HashMap<string, Message>> => {
+  const channel = HashMap.set(
+    Option.getOrElse(HashMap.get(messages, message.channel), () => HashMap.empty<string, Message>()),
+    message.id,
+    message
+  )
+  if (HashMap.size(channel) <= messagesPerChannel) return HashMap.set(messages, message.channel, channel)
+  const oldest = Array.from(HashMap.keys(channel)).reduce((a, b) => (b < a ? b : a))
+  return HashMap.set(messages, message.channel, HashMap.remove(channel, oldest))
+}
 
 const isChannel = (value: object): value is Channel =>
   value instanceof SavedMessagesChannel ||
@@ -47,6 +68,7 @@ const learn = (entries: Entries, value: unknown): Entries => {
   const channels = HashMap.beginMutation(entries.channels)
   const members = HashMap.beginMutation(entries.members)
   const bans = HashMap.beginMutation(entries.bans)
+  const messages: Array<Message> = []
   const walk = (value: unknown): void => {
     if (typeof value !== "object" || value === null) return
     if (value instanceof User) HashMap.set(users, value.id, value)
@@ -54,7 +76,10 @@ const learn = (entries: Entries, value: unknown): Entries => {
     else if (value instanceof Server) HashMap.set(servers, value.id, value)
     else if (value instanceof Ban) HashMap.set(bans, memberEntry(value.id.server, value.id.user), value)
     else if (isChannel(value)) HashMap.set(channels, value.id, value)
-    else if (Array.isArray(value)) value.forEach(walk)
+    else if (value instanceof Message) {
+      messages.push(value)
+      Object.values(value).forEach(walk)
+    } else if (Array.isArray(value)) value.forEach(walk)
     else if (Option.isOption(value)) Option.map(value, walk)
     else Object.values(value).forEach(walk)
   }
@@ -65,7 +90,8 @@ const learn = (entries: Entries, value: unknown): Entries => {
     servers: HashMap.endMutation(servers),
     channels: HashMap.endMutation(channels),
     members: HashMap.endMutation(members),
-    bans: HashMap.endMutation(bans)
+    bans: HashMap.endMutation(bans),
+    messages: messages.reduce(addMessage, entries.messages)
   }
 }
 
@@ -92,6 +118,8 @@ export class StoatCache extends Context.Tag("effect-stoat/StoatCache")<
     readonly rememberDmChannel: (user: UserId, channel: ChannelId) => Effect.Effect<void>
     /** The id of the DM (saved messages for yourself) opened with a user through this client. */
     readonly getDmChannelId: (user: UserId) => Effect.Effect<Option.Option<ChannelId>>
+    /** The messages of a channel learnt from responses (the newest 1000), oldest first. */
+    readonly getChannelMessages: (channel: ChannelId) => Effect.Effect<ReadonlyArray<Message>>
   }
 >() {
   /** An empty in-memory cache. */
@@ -119,7 +147,13 @@ export class StoatCache extends Context.Tag("effect-stoat/StoatCache")<
       })),
     rememberDmChannel: (user, channel) =>
       Ref.update(ref, (entries) => ({ ...entries, dmChannels: HashMap.set(entries.dmChannels, user, channel) })),
-    getDmChannelId: (user) => Effect.map(Ref.get(ref), (entries) => HashMap.get(entries.dmChannels, user))
+    getDmChannelId: (user) => Effect.map(Ref.get(ref), (entries) => HashMap.get(entries.dmChannels, user)),
+    getChannelMessages: (channel) =>
+      Effect.map(Ref.get(ref), (entries) =>
+        Option.match(HashMap.get(entries.messages, channel), {
+          onNone: () => [],
+          onSome: (messages) => Array.from(HashMap.values(messages)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        }))
   }))
 
   /** A layer of an empty in-memory cache. */
