@@ -1,0 +1,87 @@
+import { ParseResult, Schema } from "effect"
+import { File, Member, MemberArray, MemberList, RoleId, ServerId, Timestamp, User, UserId } from "effect-stoat"
+import { generateMembersBody } from "./generate.js"
+import { compareWithParse } from "./measure.js"
+import { UserArrayPrototype } from "./userArrayPrototype.js"
+
+const count = 10_000
+
+/** Decoders of the whole `GET /servers/{id}/members` body, each built once. */
+const wholeBody = {
+  "MemberList (what fetchMembers decodes)": ParseResult.decodeUnknownSync(MemberList),
+  "straightforward: Schema.Array(Member), Schema.Array(User)": ParseResult.decodeUnknownSync(
+    Schema.Struct({ members: Schema.Array(Member), users: Schema.Array(User) })
+  ),
+  "MemberArray, users and avatars in the same formulation (bench prototype)": ParseResult.decodeUnknownSync(
+    Schema.Struct({ members: MemberArray, users: UserArrayPrototype })
+  )
+}
+
+/** Decoders of the `members` array alone. */
+const membersAlone = {
+  "MemberArray": ParseResult.decodeUnknownSync(MemberArray),
+  "straightforward: Schema.Array(Member)": ParseResult.decodeUnknownSync(Schema.Array(Member))
+}
+
+const nullable = <S extends Schema.Schema.AnyNoContext>(schema: S) =>
+  Schema.optionalWith(Schema.NullOr(schema), { exact: true })
+
+/** What `MemberArray` checks of each entry, before it builds the `Member`s (a copy, to time that step alone). */
+const entryValues = Schema.Struct({
+  _id: Schema.Struct({ server: ServerId, user: UserId }),
+  joined_at: Timestamp,
+  nickname: nullable(Schema.String),
+  pronouns: nullable(Schema.String),
+  avatar: nullable(File),
+  roles: nullable(Schema.Array(RoleId)),
+  timeout: nullable(Timestamp),
+  can_publish: nullable(Schema.Boolean),
+  can_receive: nullable(Schema.Boolean)
+})
+
+/** Where `MemberArray`'s time goes: each step adds to the one above. */
+const steps = {
+  "1. the wire shape only (strings, numbers, nesting): the engine's floor": ParseResult.decodeUnknownSync(
+    Schema.Array(Schema.encodedSchema(Member))
+  ),
+  "2. + the values decoded (branded ids, timestamps, avatar files)": ParseResult.decodeUnknownSync(Schema.Array(entryValues)),
+  "3. + the Members built (MemberArray)": ParseResult.decodeUnknownSync(MemberArray)
+}
+
+const Decoded = Schema.Struct({ members: Schema.Array(Schema.typeSchema(Member)), users: Schema.Array(Schema.typeSchema(User)) })
+const DecodedMembers = Schema.Array(Schema.typeSchema(Member))
+
+/** Throws unless the decoders compared give equal results, so that the timings compare like with like. */
+const checkSameResults = (json: string, membersJson: string) => {
+  const bodies = Object.values(wholeBody).map((decode) => Schema.decodeUnknownSync(Decoded)(decode(JSON.parse(json))))
+  const lists = Object.values(membersAlone).map((decode) => Schema.decodeUnknownSync(DecodedMembers)(decode(JSON.parse(membersJson))))
+  const sameBody = Schema.equivalence(Decoded)
+  const sameMembers = Schema.equivalence(DecodedMembers)
+  if (!bodies.every((body) => sameBody(body, bodies[0]!)) || !lists.every((list) => sameMembers(list, lists[0]!))) {
+    throw new Error("the decoders compared do not give the same result")
+  }
+}
+
+const table = (title: string, json: string, decoders: Record<string, (parsed: unknown) => unknown>) => {
+  console.log(`| ${title} | JSON.parse ms | decode ms | decode / JSON.parse (median) | (best runs) |`)
+  console.log("|---|---|---|---|---|")
+  for (const [name, decode] of Object.entries(decoders)) {
+    const { bestRatio, decodeMs, parseMs, ratio } = compareWithParse(json, decode)
+    console.log(`| ${name} | ${parseMs.toFixed(1)} | ${decodeMs.toFixed(1)} | ${ratio.toFixed(2)} | ${bestRatio.toFixed(2)} |`)
+  }
+  console.log("")
+}
+
+/** Decodes a generated 10k-member list and compares each decoder with `JSON.parse` of the same JSON. */
+export const membersDecode = () => {
+  const body = generateMembersBody(count)
+  console.log(`## members-decode: ${count} members and their users`)
+  console.log("")
+  console.log(`Body ${(body.json.length / 1e6).toFixed(2)} MB (members alone ${(body.membersJson.length / 1e6).toFixed(2)} MB); ` +
+    `node ${process.version}; gc between timings: ${typeof globalThis.gc === "function" ? "yes" : "no (run node with --expose-gc)"}.`)
+  console.log("")
+  checkSameResults(body.json, body.membersJson)
+  table("whole body", body.json, wholeBody)
+  table("members array alone", body.membersJson, membersAlone)
+  table("members array alone, step by step", body.membersJson, steps)
+}

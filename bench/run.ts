@@ -1,0 +1,3 @@
+import { membersDecode } from "./members-decode.js"
+
+membersDecode()
