@@ -1,7 +1,7 @@
 import { type HttpClient, HttpServer } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
 import { Context, Effect, HashMap, Layer, Option, Redacted } from "effect"
-import { StoatClient, StoatConfig } from "effect-stoat"
+import { type StoatCache, StoatClient, StoatConfig } from "effect-stoat"
 import { serveFake } from "effect-stoat/node"
 import { demoSeed, StoatFake, type StoatFakeSeed } from "effect-stoat/testing"
 
@@ -37,7 +37,7 @@ export const signedIn = (seed: StoatFakeSeed, handle: string) => {
 
 /** Runs an effect as `handle`. */
 export type As = (handle: string) => <B, F>(
-  effect: Effect.Effect<B, F, StoatClient>
+  effect: Effect.Effect<B, F, StoatClient | StoatCache>
 ) => Effect.Effect<B, F, HttpClient.HttpClient | FakeBaseUrl>
 
 /** Scenarios over one transport. */
@@ -48,7 +48,7 @@ export const on = (transport: Transport) => {
     body: (as: As) => Effect.Effect<A, E, StoatFake | HttpClient.HttpClient | FakeBaseUrl>
   ) => body((handle) => (effect) => Effect.provide(effect, signedIn(seed, handle))).pipe(Effect.provide(world(seed, transport)))
   /** Runs an effect as `handle` against a fake of its own. */
-  const as = (handle: string, seed: StoatFakeSeed = demoSeed) => <B, F>(effect: Effect.Effect<B, F, StoatClient | StoatFake>) =>
+  const as = (handle: string, seed: StoatFakeSeed = demoSeed) => <B, F>(effect: Effect.Effect<B, F, StoatClient | StoatCache | StoatFake>) =>
     scenario(seed, (as) => Effect.flatMap(StoatFake, (fake) => as(handle)(Effect.provideService(effect, StoatFake, fake))))
   return { scenario, as }
 }
