@@ -9,6 +9,7 @@ import {
   fetchMembersErrors,
   fetchServer,
   fetchServerErrors,
+  File,
   fileServerUrl,
   Instance,
   Member,
@@ -165,6 +166,22 @@ describe("fetchMember", () => {
       Effect.map((error) => assert.strictEqual(error._tag, "UnexpectedResponse")),
       withMock(() => MockHttp.json(403, wire.apiError("MissingPermission", { permission: "ViewChannel" })))
     ))
+})
+
+describe("Member on the wire", () => {
+  it("encodes back to the wire JSON, every field included (the seed's to_dict loses can_publish and can_receive)", () => {
+    const member = Schema.decodeUnknownSync(Member)(fullMember)
+    assert.deepStrictEqual<unknown>(Schema.encodeSync(Member)(member), {
+      ...fullMember,
+      avatar: Schema.encodeSync(File)(Option.getOrThrow(member.avatar))
+    })
+    assert.deepStrictEqual<unknown>(Schema.encodeSync(Member)(Schema.decodeUnknownSync(Member)(bareMember)), {
+      ...bareMember,
+      roles: [],
+      can_publish: true,
+      can_receive: true
+    })
+  })
 })
 
 describe("fetchMembers", () => {

@@ -59,6 +59,7 @@ const user = (id: string, fields: Record<string, unknown> = {}) =>
 const table: ReadonlyArray<readonly [string, Member, User | undefined, number]> = [
   ["the owner gets everything, whatever its roles and timeout", member(ids.owner, { roles: [ids.muted], timeout: "2030-01-01T00:00:00.000Z", can_publish: false }), undefined, GrantAllSafe],
   ["a privileged user gets everything", member(ids.alice, { roles: [ids.muted] }), user(ids.alice, { privileged: true }), GrantAllSafe],
+  ["another user's privilege does not count", member(ids.alice), user(ids.bob, { privileged: true }), DefaultPermissionServer],
   ["a member of another server gets nothing here", member(ids.alice, {}, ids.other), undefined, 0],
   ["a member without roles gets the server's defaults", member(ids.alice), undefined, DefaultPermissionServer],
   ["roles the server does not have are ignored", member(ids.alice, { roles: ["01HZ8Y3Q4R5S6T7V8W9X0YZGON"] }), undefined, DefaultPermissionServer],
@@ -109,7 +110,8 @@ describe("rank (reference §4.3)", () => {
     ["a member without roles outranks no one", plain, helper, undefined, false],
     ["any role outranks a member without roles", helper, plain, undefined, true],
     ["the owner outranks everyone", owner, mod, undefined, true],
-    ["a privileged user outranks everyone", plain, mod, user(ids.alice, { privileged: true }), true]
+    ["a privileged user outranks everyone", plain, mod, user(ids.alice, { privileged: true }), true],
+    ["another user's privilege does not count", plain, mod, user(ids.bob, { privileged: true }), false]
   ]
   for (const [name, actor, target, account, expected] of cases) {
     it(name, () => assert.strictEqual(outranks(actor, target, server, account), expected))

@@ -14,19 +14,20 @@ import {
 import type { Server } from "./Server.js"
 import type { User } from "./User.js"
 
-/** Whether `user` is privileged (platform staff); `undefined` when the user is not at hand. */
-const privileged = (user: User | undefined) => user?.privileged === true
+/** Whether the member's user is privileged (platform staff), as far as the user given (if any) says. */
+const privileged = (member: Member, user: User | undefined) => user?.privileged === true && user.id === member.id.user
 
 /**
  * The seed's `server_permissions` at `now` (reference §4.2): everything for the owner and for
- * privileged users (pass the member's `user` to know), nothing for a member of another server;
+ * privileged users (pass the member's `user` to know; another user is ignored), nothing for a
+ * member of another server;
  * otherwise the server's default permissions, then each role's override from the lowest rank to
  * the highest (allow, then deny), without `Speak` and `Video` when the member cannot publish and
  * without `Listen` when it cannot receive, and only `ViewChannel` and `ReadMessageHistory` while
  * timed out.
  */
 export const serverPermissionsAt = (member: Member, server: Server, now: DateTime.DateTime, user?: User): Permissions => {
-  if (privileged(user) || member.id.user === server.owner) return permissionSet(GrantAllSafe)
+  if (privileged(member, user) || member.id.user === server.owner) return permissionSet(GrantAllSafe)
   if (member.id.server !== server.id) return permissionSet(0)
   let bits = memberRoles(member, server).reduceRight(
     (bits, role) => applyOverride(bits, role.permissions),
@@ -58,6 +59,6 @@ export const memberRanking = (member: Member, server: Server): number =>
  * ranks, and two members without roles, do not outrank each other.
  */
 export const outranks = (actor: Member, target: Member, server: Server, user?: User): boolean => {
-  const ours = privileged(user) || actor.id.user === server.owner ? Number.NEGATIVE_INFINITY : memberRanking(actor, server)
+  const ours = privileged(actor, user) || actor.id.user === server.owner ? Number.NEGATIVE_INFINITY : memberRanking(actor, server)
   return memberRanking(target, server) > ours
 }
