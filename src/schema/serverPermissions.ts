@@ -20,11 +20,10 @@ const privileged = (member: Member, user: User | undefined) => user?.privileged 
 /**
  * The seed's `server_permissions` at `now` (reference §4.2): everything for the owner and for
  * privileged users (pass the member's `user` to know; another user is ignored), nothing for a
- * member of another server;
- * otherwise the server's default permissions, then each role's override from the lowest rank to
- * the highest (allow, then deny), without `Speak` and `Video` when the member cannot publish and
- * without `Listen` when it cannot receive, and only `ViewChannel` and `ReadMessageHistory` while
- * timed out.
+ * member of another server; otherwise the server's default permissions, then each role's override
+ * from the lowest rank to the highest (allow, then deny), without `Speak` and `Video` when the
+ * member cannot publish and without `Listen` when it cannot receive, and only `ViewChannel` and
+ * `ReadMessageHistory` while timed out.
  */
 export const serverPermissionsAt = (member: Member, server: Server, now: DateTime.DateTime, user?: User): Permissions => {
   if (privileged(member, user) || member.id.user === server.owner) return permissionSet(GrantAllSafe)
