@@ -308,6 +308,7 @@ describe("fetchInstance and fileServerUrl", () => {
       assert.strictEqual(request?.method, "GET")
       assert.strictEqual(request?.url.href, `${baseUrl}/`)
       assert.instanceOf(decoded, Instance)
+      assert.strictEqual(decoded.version, "0.15.1")
       assert.strictEqual(decoded.features.autumn.url, "https://cdn.example.test/")
       assert.strictEqual(Option.getOrThrow(decoded.features.livekit).nodes[0]?.publicUrl, "wss://voice.example.test")
     }).pipe(withMock(() => MockHttp.json(200, instance))))

@@ -39,7 +39,7 @@ export class InstanceFeatures extends Schema.Class<InstanceFeatures>("InstanceFe
 
 /** A Stoat instance's configuration (`GET /`): its version, features, and the URLs of its services. */
 export class Instance extends Schema.Class<Instance>("Instance")({
-  revolt: Schema.String,
+  version: renamed(Schema.String, "revolt"),
   features: InstanceFeatures,
   ws: Schema.String,
   app: Schema.String,
