@@ -18,6 +18,7 @@ import {
   RoleId,
   Server,
   StoatCache,
+  StoatClient,
   StoatConfig,
   User
 } from "effect-stoat"
@@ -340,10 +341,9 @@ describe("fetchInstance and fileServerUrl", () => {
       assert.strictEqual(yield* fileServerUrl, "https://files.example.test")
       assert.lengthOf(yield* MockHttp.requests, 0)
     }).pipe(
-      withMock(() => MockHttp.json(500, {})),
-      Effect.provide(Layer.succeed(StoatConfig, StoatConfig.make({
-        token: Redacted.make("t"),
-        fileServerUrl: "https://files.example.test/"
-      })))
+      Effect.provide(StoatClient.layer.pipe(
+        Layer.provideMerge(MockHttp.layer(() => MockHttp.json(500, {}))),
+        Layer.provide(StoatConfig.layer({ token: Redacted.make("t"), fileServerUrl: "https://files.example.test/" }))
+      ))
     ))
 })

@@ -3,7 +3,6 @@ import type { ClientError } from "../errors/ClientError.js"
 import { declare, type ErrorOf } from "../errors/Declared.js"
 import { Instance } from "../schema/Instance.js"
 import { StoatClient } from "../services/StoatClient.js"
-import { StoatConfig } from "../services/StoatConfig.js"
 
 export const fetchInstanceErrors = declare()
 /** The failures of `fetchInstance`: `GET /` declares no error of its own. */
@@ -18,13 +17,13 @@ export const fetchInstance: () => Effect.Effect<Instance, FetchInstanceError, St
 })
 
 /**
- * The file server's URL, for `fileUrl` and the avatar URLs: `fileServerUrl` of the `StoatConfig`
- * in the context when it sets one, else `features.autumn.url` from `GET /`.
+ * The file server's URL, for `fileUrl` and the avatar URLs: the client's configured `fileServerUrl`
+ * when it has one, else `features.autumn.url` from `GET /`.
  */
 export const fileServerUrl: Effect.Effect<string, FetchInstanceError, StoatClient> = Effect.flatMap(
-  Effect.serviceOption(StoatConfig),
-  (config) =>
-    Option.match(Option.flatMap(config, (config) => config.fileServerUrl), {
+  StoatClient,
+  (client) =>
+    Option.match(client.config.fileServerUrl, {
       onSome: Effect.succeed,
       onNone: () => Effect.map(fetchInstance(), (instance) => instance.features.autumn.url.replace(/\/+$/, ""))
     })

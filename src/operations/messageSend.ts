@@ -175,7 +175,7 @@ export const send: (
   if (replies.length > maxReplies) return yield* invalid(`at most ${maxReplies} replies, got ${replies.length}`)
   const embeds = options?.embeds ?? []
   if (embeds.length > maxEmbeds) return yield* invalid(`at most ${maxEmbeds} embeds, got ${embeds.length}`)
-  if (options?.mentionEveryone === true && client.tokenKind !== "bot") {
+  if (options?.mentionEveryone === true && client.config.tokenKind !== "bot") {
     return yield* Effect.fail(new IsNotBot({}))
   }
   const flags = (options?.silent === true ? MessageFlags.SuppressNotifications : 0) |

@@ -5,7 +5,7 @@ import { type ClientError, TransportError } from "../errors/ClientError.js"
 import type { Declared } from "../errors/Declared.js"
 import { decodeResponse, type RawResponse } from "../errors/decodeResponse.js"
 import { StoatCache } from "./StoatCache.js"
-import { StoatConfig, type TokenKind } from "./StoatConfig.js"
+import { StoatConfig } from "./StoatConfig.js"
 
 /** An HTTP method the API uses. */
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
@@ -65,8 +65,8 @@ export class StoatClient extends Context.Tag("effect-stoat/StoatClient")<
      * answer fails as `request` would. Nothing is remembered.
      */
     readonly requestBytes: <E>(route: Route, errors: Declared<E>) => Effect.Effect<Uint8Array, E | ClientError>
-    /** The kind of account the token belongs to, for checks that depend on it. */
-    readonly tokenKind: TokenKind
+    /** The settings the client was made with (the token stays `Redacted`). */
+    readonly config: Context.Tag.Service<StoatConfig>
     readonly cache: Context.Tag.Service<StoatCache>
   }
 >() {
@@ -123,7 +123,7 @@ export class StoatClient extends Context.Tag("effect-stoat/StoatClient")<
 
       return {
         cache,
-        tokenKind: config.tokenKind,
+        config,
         request: (route, success, errors) => {
           const request = toHttpRequest(route)
           return send(request, urlOf(request)).pipe(
