@@ -16,10 +16,10 @@ import {
   unbanUserErrors,
   UserId
 } from "effect-stoat"
-import { type MockHandler, MockHttp } from "effect-stoat/testing"
+import { MockHttp } from "effect-stoat/testing"
 import { wireError } from "./errorBodies.js"
 import * as wire from "./fixtures/wire.js"
-import { mockClient } from "./helpers.js"
+import { onlyRequest, refusedBeforeSending, withMock } from "./helpers.js"
 
 const server = ServerId.make("01HZ8Y3Q4R5S6T7V8W9X0YZABC")
 const otherServer = ServerId.make("01HZ8Y3Q4R5S6T7V8W9X0YZDEF")
@@ -34,28 +34,6 @@ const banWire = (user: string, reason: string | null, onServer: string = server)
   reason
 })
 const decodeBan = Schema.decodeUnknownSync(Ban)
-
-const withMock = (handler: MockHandler) => <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-  Effect.provide(effect, mockClient(handler))
-
-const onlyRequest = Effect.map(MockHttp.requests, (requests) => {
-  assert.lengthOf(requests, 1)
-  const [request] = requests
-  if (request === undefined) throw new Error("no request")
-  return request
-})
-
-/** Asserts the effect fails with `FailedValidation` mentioning `mentions`, and that nothing was sent. */
-const refusedBeforeSending = <A, E extends { readonly _tag: string }, R>(
-  effect: Effect.Effect<A, E, R>,
-  mentions: string
-) =>
-  Effect.gen(function*() {
-    const error = yield* Effect.flip(effect)
-    assert.strictEqual(error._tag, "FailedValidation")
-    if ("error" in error && typeof error.error === "string") assert.include(error.error, mentions)
-    assert.lengthOf(yield* MockHttp.requests, 0)
-  }).pipe(withMock(() => MockHttp.json(500, {})))
 
 /** Runs `run` once per declared class, against that error's wire body, and checks the failure's tag. */
 const failsWithEach = <E extends { readonly _tag: string }>(

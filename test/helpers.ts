@@ -1,4 +1,5 @@
-import { Layer, Redacted } from "effect"
+import { assert } from "@effect/vitest"
+import { Effect, Layer, Redacted } from "effect"
 import { StoatClient, StoatConfig } from "effect-stoat"
 import { type MockHandler, MockHttp } from "effect-stoat/testing"
 
@@ -13,3 +14,29 @@ export const mockClient = (handler: MockHandler, tokenKind: "bot" | "user" = "us
     Layer.provideMerge(MockHttp.layer(handler)),
     Layer.provide(StoatConfig.layer({ token: Redacted.make(secretToken), tokenKind, baseUrl }))
   )
+
+/** Runs an effect against a mock client answering with `handler`. */
+export const withMock = (handler: MockHandler, tokenKind: "bot" | "user" = "user") =>
+<A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.provide(effect, mockClient(handler, tokenKind))
+
+/** The one request sent so far. */
+export const onlyRequest = Effect.map(MockHttp.requests, (requests) => {
+  assert.lengthOf(requests, 1)
+  const [request] = requests
+  if (request === undefined) throw new Error("no request")
+  return request
+})
+
+/** Asserts the effect fails with `tag` (its message mentioning `mentions`) and that nothing was sent. */
+export const refusedBeforeSending = <A, E extends { readonly _tag: string }, R>(
+  effect: Effect.Effect<A, E, R>,
+  mentions = "",
+  tag = "FailedValidation",
+  tokenKind: "bot" | "user" = "user"
+) =>
+  Effect.gen(function*() {
+    const error = yield* Effect.flip(effect)
+    assert.strictEqual(error._tag, tag)
+    if ("error" in error && typeof error.error === "string") assert.include(error.error, mentions)
+    assert.lengthOf(yield* MockHttp.requests, 0)
+  }).pipe(withMock(() => MockHttp.json(500, {}), tokenKind))

@@ -27,24 +27,13 @@ import {
   UnknownInvite,
   UnknownPublicInvite
 } from "effect-stoat"
-import { type MockHandler, MockHttp } from "effect-stoat/testing"
+import { MockHttp } from "effect-stoat/testing"
 import { eachDeclaredError } from "./errorBodies.js"
 import * as wire from "./fixtures/wire.js"
-import { mockClient } from "./helpers.js"
+import { refusedBeforeSending, withMock } from "./helpers.js"
 
 const decodePublic = Schema.decodeUnknownSync(PublicInvite)
 const decodeInvite = Schema.decodeUnknownSync(Invite)
-
-const withMock = (handler: MockHandler) => <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-  Effect.provide(effect, mockClient(handler))
-
-/** Asserts the failure is the given input check and that nothing was sent. */
-const refusedBeforeSending = <A, E extends { readonly _tag: string }, R>(effect: Effect.Effect<A, E, R>) =>
-  Effect.gen(function*() {
-    const error = yield* Effect.flip(effect)
-    assert.strictEqual(error._tag, "FailedValidation")
-    assert.lengthOf(yield* MockHttp.requests, 0)
-  }).pipe(withMock(() => MockHttp.json(500, {})))
 
 describe("fetchInvite", () => {
   it.effect("sends GET /invites/{code} and decodes a server invite with every field", () =>

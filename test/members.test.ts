@@ -22,15 +22,12 @@ import {
   StoatConfig,
   User
 } from "effect-stoat"
-import { type MockHandler, MockHttp } from "effect-stoat/testing"
+import { MockHttp } from "effect-stoat/testing"
 import { eachDeclaredError } from "./errorBodies.js"
 import * as wire from "./fixtures/wire.js"
-import { baseUrl, mockClient } from "./helpers.js"
+import { baseUrl, refusedBeforeSending, withMock } from "./helpers.js"
 
 const roleId = RoleId.make(wire.ids.role)
-
-const withMock = (handler: MockHandler) => <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-  Effect.provide(effect, mockClient(handler))
 
 /** A member with every field the backend can send. */
 const fullMember = {
@@ -85,14 +82,6 @@ const assertBare = (member: Member) => {
   assert.isTrue(member.canPublish)
   assert.isTrue(member.canReceive)
 }
-
-/** Asserts the operation fails with FailedValidation and that nothing was sent. */
-const refusedBeforeSending = <A, E extends { readonly _tag: string }, R>(effect: Effect.Effect<A, E, R>) =>
-  Effect.gen(function*() {
-    const error = yield* Effect.flip(effect)
-    assert.strictEqual(error._tag, "FailedValidation")
-    assert.lengthOf(yield* MockHttp.requests, 0)
-  }).pipe(withMock(() => MockHttp.json(500, {})))
 
 describe("fetchMember", () => {
   it.effect("sends GET /servers/{id}/members/{user} and decodes every field; the cache learns the member", () =>

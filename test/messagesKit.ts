@@ -12,7 +12,9 @@ import {
 import { type MockHandler, MockHttp, type RecordedRequest } from "effect-stoat/testing"
 import { wireError } from "./errorBodies.js"
 import * as wire from "./fixtures/wire.js"
-import { mockClient } from "./helpers.js"
+import { onlyRequest, refusedBeforeSending, withMock } from "./helpers.js"
+
+export { onlyRequest, withMock }
 
 /** Ids that are ULIDs (the shared fixtures' are not all). */
 export const ids = {
@@ -46,9 +48,6 @@ export const messageWire = (id: string = ids.message, fields: Record<string, unk
 })
 
 /** Provides a client over a mock answering with `handler`. */
-export const withMock = (handler: MockHandler, tokenKind: "bot" | "user" = "user") =>
-<A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.provide(effect, mockClient(handler, tokenKind))
-
 const isDmRoute = (request: RecordedRequest) => request.path === `/users/${ids.bob}/dm`
 
 /** Answers the DM route with Bob's DM and anything else with `channel`. */
@@ -61,27 +60,13 @@ export const sent = Effect.map(
   (requests) => requests.map((request) => `${request.method} ${request.path}${request.url.search}`)
 )
 
-/** The one request sent so far. */
-export const onlyRequest = Effect.map(MockHttp.requests, (requests) => {
-  assert.lengthOf(requests, 1)
-  const [request] = requests
-  if (request === undefined) throw new Error("no request")
-  return request
-})
-
 /** Asserts the effect fails with `tag` (and a message mentioning `mentions`) before sending anything. */
 export const refused = <A, E extends { readonly _tag: string }>(
   effect: Effect.Effect<A, E, StoatClient>,
   tag: string,
   mentions = "",
   tokenKind: "bot" | "user" = "user"
-) =>
-  Effect.gen(function*() {
-    const error = yield* Effect.flip(effect)
-    assert.strictEqual(error._tag, tag)
-    if ("error" in error && typeof error.error === "string") assert.include(error.error, mentions)
-    assert.lengthOf(yield* MockHttp.requests, 0)
-  }).pipe(withMock(() => MockHttp.json(500, {}), tokenKind))
+) => refusedBeforeSending(effect, mentions, tag, tokenKind)
 
 const tags = (classes: ReadonlyArray<ErrorClass>) => [...new Set(classes.map((cls) => cls._tag))]
 

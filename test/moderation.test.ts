@@ -15,10 +15,10 @@ import {
   timeoutMember,
   timeoutMemberErrors
 } from "effect-stoat"
-import { type MockHandler, MockHttp } from "effect-stoat/testing"
+import { MockHttp } from "effect-stoat/testing"
 import { eachDeclaredError, wireError } from "./errorBodies.js"
 import * as wire from "./fixtures/wire.js"
-import { mockClient } from "./helpers.js"
+import { onlyRequest, refusedBeforeSending, withMock } from "./helpers.js"
 
 const server = "01HZ8Y3Q4R5S6T7V8W9X0YZABC"
 const alice = "01HZ8Y3Q4R5S6T7V8W9X0YZA1C"
@@ -37,31 +37,8 @@ const decodeMember = Schema.decodeUnknownSync(Member)
 const aliceMember = decodeMember(memberWire({ nickname: "Al" }))
 const bobMember = decodeMember({ _id: { server, user: bob }, joined_at: "2024-05-01T12:00:00.000Z" })
 
-const withMock = (handler: MockHandler) => <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-  Effect.provide(effect, mockClient(handler))
-
 /** Answers every request with the member updated by `fields`. */
 const updated = (fields: Record<string, unknown> = {}) => withMock(() => MockHttp.json(200, memberWire(fields)))
-
-/** The one request sent so far. */
-const onlyRequest = Effect.map(MockHttp.requests, (requests) => {
-  assert.lengthOf(requests, 1)
-  const [request] = requests
-  if (request === undefined) throw new Error("no request")
-  return request
-})
-
-/** Asserts the effect fails with `FailedValidation` mentioning `mentions`, and that nothing was sent. */
-const refusedBeforeSending = <A, E extends { readonly _tag: string }, R>(
-  effect: Effect.Effect<A, E, R>,
-  mentions: string
-) =>
-  Effect.gen(function*() {
-    const error = yield* Effect.flip(effect)
-    assert.strictEqual(error._tag, "FailedValidation")
-    if ("error" in error && typeof error.error === "string") assert.include(error.error, mentions)
-    assert.lengthOf(yield* MockHttp.requests, 0)
-  }).pipe(withMock(() => MockHttp.json(500, {})))
 
 describe("editMember", () => {
   it.effect("sends every set field in DataMemberEdit, with the audit-log reason, and decodes the member", () =>
