@@ -1,0 +1,34 @@
+import { assert, describe, it } from "@effect/vitest"
+import { readFileSync } from "node:fs"
+import { dirname, resolve } from "node:path"
+import { fileURLToPath } from "node:url"
+
+const root = fileURLToPath(new URL("..", import.meta.url))
+
+/** Every source file an entry point reaches through its relative imports. */
+const reachable = (entry: string): ReadonlySet<string> => {
+  const seen = new Set<string>()
+  const visit = (file: string) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    for (const [, target] of readFileSync(file, "utf8").matchAll(/from "(\.[^"]+)\.js"/g)) {
+      visit(resolve(dirname(file), `${target}.ts`))
+    }
+  }
+  visit(resolve(root, entry))
+  return seen
+}
+
+describe("entry points", () => {
+  for (const entry of ["src/index.ts", "src/testing.ts"]) {
+    it(`${entry} reaches no @effect/platform-node import (only effect-stoat/node may)`, () => {
+      const files = reachable(entry)
+      assert.isAbove(files.size, 10)
+      for (const file of files) assert.notInclude(readFileSync(file, "utf8"), "@effect/platform-node", file)
+    })
+  }
+
+  it("src/node.ts is where the Node layers live", () => {
+    assert.include(readFileSync(resolve(root, "src/node.ts"), "utf8"), "@effect/platform-node")
+  })
+})
