@@ -41,7 +41,7 @@ const fakeApp = Effect.gen(function*() {
 })
 
 /**
- * The fake as a real HTTP server on `host:port` (loopback by default): any client in any language can
+ * The fake as a real HTTP server on `host:port` (loopback by default), so that every client in every language can
  * be pointed at it. The layer also gives the fake itself, for assertions, and the server's address.
  */
 export const serveFake = (options: ServeFakeOptions): Layer.Layer<StoatFake | HttpServer.HttpServer, HttpServerError.ServeError> =>

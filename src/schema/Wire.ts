@@ -57,7 +57,7 @@ export const RawObject = Schema.Record({ key: Schema.String, value: Schema.Unkno
 export type RawObject = typeof RawObject.Type
 
 /**
- * The fallback variant of a union tagged by the wire key `key`: any object whose tag is not one of
+ * The fallback variant of a union tagged by the wire key `key`: every object whose tag is not one of
  * `known` decodes into the tagged class `to`, with the wire tag in `type`, the whole object in
  * `payload`, and whatever `pick` reads from it.
  */

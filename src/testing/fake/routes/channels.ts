@@ -5,7 +5,7 @@ import { channelPermissions, has, Permission } from "../permissions.js"
 import type { Context, Outcome, Route } from "../router.js"
 import { answer, decodeBody, livekitUrl } from "./common.js"
 
-/** `PUT /channels/{id}/ack/{message}`: any string is stored as the last-read marker; user accounts only. */
+/** `PUT /channels/{id}/ack/{message}`: whatever string it is given is stored as the last-read marker; user accounts only. */
 const ack = ({ state, params, caller, now }: Context): Outcome => {
   if (Option.isSome(caller.user.bot)) return answer(apiError("IsBot"))
   const channel = HashMap.get(state.channels, params[0] ?? "")

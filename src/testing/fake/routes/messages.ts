@@ -198,7 +198,7 @@ const words = (text: string) => new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+
 
 /**
  * `POST /channels/{id}/search`. MongoDB's `$text` is approximated: a message matches when its content
- * has any word of the query (case-insensitive, no stemming), and relevance is how many it has.
+ * contains a word of the query (case-insensitive, no stemming), and relevance is how many it contains.
  */
 const search = (context: Context): Outcome => {
   // serde reads the body (a 422 for a wrong shape) before the handler refuses bots.

@@ -48,7 +48,7 @@ const kick = ({ state, params, caller, now }: Context): Outcome => {
 
 const characters = (value: string) => [...value].length
 
-/** `PUT /servers/{id}/bans/{user}`: any id can be banned, member or not, existing or not. */
+/** `PUT /servers/{id}/bans/{user}`: every id can be banned, member or not, existing or not. */
 const ban = ({ state, params, caller, now, body, request }: Context): Outcome => {
   if (!Predicate.isRecord(body)) return answer(catcher(request, 422))
   const reason = body["reason"] ?? null
