@@ -1,23 +1,21 @@
 import { Data, Option, Schema } from "effect"
-import { File } from "./File.js"
 import { RoleId, ServerId, UserId } from "./Ids.js"
 import { Member, MemberId, Timestamp } from "./Member.js"
-import { User } from "./User.js"
-
-const nullable = <S extends Schema.Schema.AnyNoContext>(schema: S) =>
-  Schema.optionalWith(Schema.NullOr(schema), { exact: true })
+import { UserArray } from "./UserList.js"
+import { WireFile } from "./WireFile.js"
+import { orNone } from "./wireKeys.js"
 
 /** One member of a list as the wire has it: every value checked, keys and absences left as they are. */
 const MemberEntry = Schema.Struct({
   _id: Schema.Struct({ server: ServerId, user: UserId }),
   joined_at: Timestamp,
-  nickname: nullable(Schema.String),
-  pronouns: nullable(Schema.String),
-  avatar: nullable(File),
-  roles: nullable(Schema.Array(RoleId)),
-  timeout: nullable(Timestamp),
-  can_publish: nullable(Schema.Boolean),
-  can_receive: nullable(Schema.Boolean)
+  nickname: orNone(Schema.String),
+  pronouns: orNone(Schema.String),
+  avatar: orNone(WireFile),
+  roles: orNone(Schema.Array(RoleId)),
+  timeout: orNone(Timestamp),
+  can_publish: orNone(Schema.Boolean),
+  can_receive: orNone(Schema.Boolean)
 })
 type MemberEntry = typeof MemberEntry.Type
 
@@ -64,5 +62,5 @@ export const MemberArray = Schema.transform(Schema.Array(MemberEntry), Schema.Ar
 /** Every member of a server and their users (`GET /servers/{id}/members`), both sorted by user id. */
 export class MemberList extends Schema.Class<MemberList>("MemberList")({
   members: MemberArray,
-  users: Schema.Array(User)
+  users: UserArray
 }) {}
