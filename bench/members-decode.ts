@@ -1,30 +1,28 @@
 import { ParseResult, Schema } from "effect"
-import { File, Member, MemberArray, MemberList, RoleId, ServerId, Timestamp, User, UserId } from "effect-stoat"
+import { Member, MemberArray, MemberList, RoleId, ServerId, Timestamp, User, UserArray, UserId, WireFile } from "effect-stoat"
 import { generateMembersBody } from "./generate.js"
 import { compareWithParse } from "./measure.js"
-import { UserArrayPrototype } from "./userArrayPrototype.js"
+import { PreviousMemberArray, PreviousMemberList } from "./previousMemberList.js"
 
 const count = 10_000
 
 /** Decoders of the whole `GET /servers/{id}/members` body, each built once. */
 const wholeBody = {
-  "MemberList (what fetchMembers decodes)": ParseResult.decodeUnknownSync(MemberList),
+  "after: MemberList (what fetchMembers decodes: MemberArray, UserArray)": ParseResult.decodeUnknownSync(MemberList),
+  "before: MemberList at 191736e (MemberArray, Schema.Array(User))": ParseResult.decodeUnknownSync(PreviousMemberList),
   "straightforward: Schema.Array(Member), Schema.Array(User)": ParseResult.decodeUnknownSync(
     Schema.Struct({ members: Schema.Array(Member), users: Schema.Array(User) })
-  ),
-  "MemberArray, users and avatars in the same formulation (bench prototype)": ParseResult.decodeUnknownSync(
-    Schema.Struct({ members: MemberArray, users: UserArrayPrototype })
   )
 }
 
 /** Decoders of the `members` array alone. */
 const membersAlone = {
-  "MemberArray": ParseResult.decodeUnknownSync(MemberArray),
+  "after: MemberArray": ParseResult.decodeUnknownSync(MemberArray),
+  "before: MemberArray at 191736e": ParseResult.decodeUnknownSync(PreviousMemberArray),
   "straightforward: Schema.Array(Member)": ParseResult.decodeUnknownSync(Schema.Array(Member))
 }
 
-const nullable = <S extends Schema.Schema.AnyNoContext>(schema: S) =>
-  Schema.optionalWith(Schema.NullOr(schema), { exact: true })
+const nullable = <S extends Schema.Schema.AnyNoContext>(schema: S) => Schema.optional(Schema.NullOr(schema))
 
 /** What `MemberArray` checks of each entry, before it builds the `Member`s (a copy, to time that step alone). */
 const entryValues = Schema.Struct({
@@ -32,7 +30,7 @@ const entryValues = Schema.Struct({
   joined_at: Timestamp,
   nickname: nullable(Schema.String),
   pronouns: nullable(Schema.String),
-  avatar: nullable(File),
+  avatar: nullable(WireFile),
   roles: nullable(Schema.Array(RoleId)),
   timeout: nullable(Timestamp),
   can_publish: nullable(Schema.Boolean),
@@ -48,16 +46,29 @@ const steps = {
   "3. + the Members built (MemberArray)": ParseResult.decodeUnknownSync(MemberArray)
 }
 
+/** Decoders of the `users` array alone. */
+const usersAlone = {
+  "after: UserArray": ParseResult.decodeUnknownSync(UserArray),
+  "before and straightforward: Schema.Array(User)": ParseResult.decodeUnknownSync(Schema.Array(User))
+}
+
 const Decoded = Schema.Struct({ members: Schema.Array(Schema.typeSchema(Member)), users: Schema.Array(Schema.typeSchema(User)) })
 const DecodedMembers = Schema.Array(Schema.typeSchema(Member))
 
+const DecodedUsers = Schema.Array(Schema.typeSchema(User))
+
 /** Throws unless the decoders compared give equal results, so that the timings compare like with like. */
-const checkSameResults = (json: string, membersJson: string) => {
+const checkSameResults = (json: string, membersJson: string, usersJson: string) => {
   const bodies = Object.values(wholeBody).map((decode) => Schema.decodeUnknownSync(Decoded)(decode(JSON.parse(json))))
   const lists = Object.values(membersAlone).map((decode) => Schema.decodeUnknownSync(DecodedMembers)(decode(JSON.parse(membersJson))))
+  const users = Object.values(usersAlone).map((decode) => Schema.decodeUnknownSync(DecodedUsers)(decode(JSON.parse(usersJson))))
   const sameBody = Schema.equivalence(Decoded)
   const sameMembers = Schema.equivalence(DecodedMembers)
-  if (!bodies.every((body) => sameBody(body, bodies[0]!)) || !lists.every((list) => sameMembers(list, lists[0]!))) {
+  const sameUsers = Schema.equivalence(DecodedUsers)
+  if (
+    !bodies.every((body) => sameBody(body, bodies[0]!)) || !lists.every((list) => sameMembers(list, lists[0]!)) ||
+    !users.every((list) => sameUsers(list, users[0]!))
+  ) {
     throw new Error("the decoders compared do not give the same result")
   }
 }
@@ -80,8 +91,10 @@ export const membersDecode = () => {
   console.log(`Body ${(body.json.length / 1e6).toFixed(2)} MB (members alone ${(body.membersJson.length / 1e6).toFixed(2)} MB); ` +
     `node ${process.version}; gc between timings: ${typeof globalThis.gc === "function" ? "yes" : "no (run node with --expose-gc)"}.`)
   console.log("")
-  checkSameResults(body.json, body.membersJson)
+  const usersJson = JSON.stringify((JSON.parse(body.json) as { users: unknown }).users)
+  checkSameResults(body.json, body.membersJson, usersJson)
   table("whole body", body.json, wholeBody)
   table("members array alone", body.membersJson, membersAlone)
+  table("users array alone", usersJson, usersAlone)
   table("members array alone, step by step", body.membersJson, steps)
 }
