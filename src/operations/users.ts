@@ -20,6 +20,7 @@ import { Mutuals } from "../schema/Mutuals.js"
 import { User } from "../schema/User.js"
 import { UserProfile } from "../schema/UserProfile.js"
 import { unknownVariant } from "../schema/Wire.js"
+import { UserReportReason } from "../schema/ReportReason.js"
 import { StoatClient } from "../services/StoatClient.js"
 import { characters, type Identifiable, idOf, segment, ulid } from "./input.js"
 
@@ -190,18 +191,6 @@ export const unblockUser: (user: UserTarget) => Effect.Effect<User, UnblockUserE
   const id = yield* userId(user)
   return yield* client.request({ method: "DELETE", path: ["users", id, "block"] }, User, unblockUserErrors)
 })
-
-/** Why a user is reported. */
-export const UserReportReason = Schema.Literal(
-  "NoneSpecified",
-  "UnsolicitedSpam",
-  "SpamAbuse",
-  "InappropriateProfile",
-  "Impersonation",
-  "BanEvasion",
-  "Underage"
-)
-export type UserReportReason = typeof UserReportReason.Type
 
 /** Options of `reportUser`. */
 export interface ReportUserOptions {

@@ -1,35 +1,9 @@
 import { Either, HashMap, Option, Schema } from "effect"
+import { ContentReportReason, UserReportReason } from "../../../schema/ReportReason.js"
 import { apiError, noContent } from "../http.js"
 import type { Context, Outcome, Route } from "../router.js"
 import { answer, decodeBody, newId, userById } from "./common.js"
 import { messageById } from "./messages.js"
-
-const ContentReportReason = Schema.Literal(
-  "NoneSpecified",
-  "Illegal",
-  "IllegalGoods",
-  "IllegalExtortion",
-  "IllegalPornography",
-  "IllegalHacking",
-  "ExtremeViolence",
-  "PromotesHarm",
-  "UnsolicitedSpam",
-  "Raid",
-  "SpamAbuse",
-  "ScamsFraud",
-  "Malware",
-  "Harassment"
-)
-
-const UserReportReason = Schema.Literal(
-  "NoneSpecified",
-  "UnsolicitedSpam",
-  "SpamAbuse",
-  "InappropriateProfile",
-  "Impersonation",
-  "BanEvasion",
-  "Underage"
-)
 
 /** `DataReportContent` as serde reads it: `additional_context` may be absent (then `""`) but not `null`. */
 const ReportBody = Schema.Struct({
