@@ -12,51 +12,51 @@ export class UsernameTaken extends Schema.TaggedError<UsernameTaken>()("Username
 export class InvalidUsername extends Schema.TaggedError<InvalidUsername>()("InvalidUsername", { location }) { static readonly status = 400 }
 /** HTTP 429: wire error `DiscriminatorChangeRatelimited`. */
 export class DiscriminatorChangeRatelimited extends Schema.TaggedError<DiscriminatorChangeRatelimited>()("DiscriminatorChangeRatelimited", { location }) { static readonly status = 429 }
-/** HTTP 404: wire error `UnknownUser`. */
+/** HTTP 404: no such user (the backend sends NotFound instead in nearly every route). */
 export class UnknownUser extends Schema.TaggedError<UnknownUser>()("UnknownUser", { location }) { static readonly status = 404 }
-/** HTTP 409: wire error `AlreadyFriends`. */
+/** HTTP 409: you are already friends. */
 export class AlreadyFriends extends Schema.TaggedError<AlreadyFriends>()("AlreadyFriends", { location }) { static readonly status = 409 }
-/** HTTP 409: wire error `AlreadySentRequest`. */
+/** HTTP 409: a friend request is already pending. */
 export class AlreadySentRequest extends Schema.TaggedError<AlreadySentRequest>()("AlreadySentRequest", { location }) { static readonly status = 409 }
-/** HTTP 409: wire error `Blocked`. */
+/** HTTP 409: you have blocked this user. */
 export class Blocked extends Schema.TaggedError<Blocked>()("Blocked", { location }) { static readonly status = 409 }
-/** HTTP 403: wire error `BlockedByOther`. */
+/** HTTP 403: this user has blocked you. */
 export class BlockedByOther extends Schema.TaggedError<BlockedByOther>()("BlockedByOther", { location }) { static readonly status = 403 }
-/** HTTP 403: wire error `NotFriends`. */
+/** HTTP 403: you are not friends. */
 export class NotFriends extends Schema.TaggedError<NotFriends>()("NotFriends", { location }) { static readonly status = 403 }
-/** HTTP 400: wire error `TooManyPendingFriendRequests`. */
+/** HTTP 400: too many outgoing friend requests (`max`). */
 export class TooManyPendingFriendRequests extends Schema.TaggedError<TooManyPendingFriendRequests>()("TooManyPendingFriendRequests", { max: Schema.Number, location }) { static readonly status = 400 }
-/** HTTP 404: wire error `UnknownChannel`. */
+/** HTTP 404: the channel does not exist or is in another server (member edit's `voice_channel`). */
 export class UnknownChannel extends Schema.TaggedError<UnknownChannel>()("UnknownChannel", { location }) { static readonly status = 404 }
 /** HTTP 400: wire error `UnknownAttachment`. */
 export class UnknownAttachment extends Schema.TaggedError<UnknownAttachment>()("UnknownAttachment", { location }) { static readonly status = 400 }
-/** HTTP 404: wire error `UnknownMessage`. */
+/** HTTP 404: no such message (the backend sends NotFound instead in nearly every route). */
 export class UnknownMessage extends Schema.TaggedError<UnknownMessage>()("UnknownMessage", { location }) { static readonly status = 404 }
 /** HTTP 403: wire error `CannotDeleteMessage`. */
 export class CannotDeleteMessage extends Schema.TaggedError<CannotDeleteMessage>()("CannotDeleteMessage", { location }) { static readonly status = 403 }
 /** HTTP 403: wire error `CannotEditMessage`. */
 export class CannotEditMessage extends Schema.TaggedError<CannotEditMessage>()("CannotEditMessage", { location }) { static readonly status = 403 }
-/** HTTP 400: wire error `CannotJoinCall`. */
+/** HTTP 400: the voice channel is full and you cannot manage it. */
 export class CannotJoinCall extends Schema.TaggedError<CannotJoinCall>()("CannotJoinCall", { location }) { static readonly status = 400 }
-/** HTTP 400: wire error `TooManyAttachments`. */
+/** HTTP 400: more attachments than the instance allows (`max`). */
 export class TooManyAttachments extends Schema.TaggedError<TooManyAttachments>()("TooManyAttachments", { max: Schema.Number, location }) { static readonly status = 400 }
-/** HTTP 400: wire error `TooManyEmbeds`. */
+/** HTTP 400: more embeds than allowed (`max`). */
 export class TooManyEmbeds extends Schema.TaggedError<TooManyEmbeds>()("TooManyEmbeds", { max: Schema.Number, location }) { static readonly status = 400 }
-/** HTTP 400: wire error `TooManyReplies`. */
+/** HTTP 400: replying to more messages than allowed (`max`). */
 export class TooManyReplies extends Schema.TaggedError<TooManyReplies>()("TooManyReplies", { max: Schema.Number, location }) { static readonly status = 400 }
 /** HTTP 400: wire error `TooManyChannels`. */
 export class TooManyChannels extends Schema.TaggedError<TooManyChannels>()("TooManyChannels", { max: Schema.Number, location }) { static readonly status = 400 }
-/** HTTP 422: wire error `EmptyMessage`. */
+/** HTTP 422: the message has no content, attachment or embed. */
 export class EmptyMessage extends Schema.TaggedError<EmptyMessage>()("EmptyMessage", { location }) { static readonly status = 422 }
-/** HTTP 422: wire error `PayloadTooLarge`. */
+/** HTTP 422: the message is longer than the instance allows (counted in UTF-8 bytes). */
 export class PayloadTooLarge extends Schema.TaggedError<PayloadTooLarge>()("PayloadTooLarge", { location }) { static readonly status = 422 }
-/** HTTP 400: wire error `CannotRemoveYourself`. */
+/** HTTP 400: you tried to kick or ban yourself. */
 export class CannotRemoveYourself extends Schema.TaggedError<CannotRemoveYourself>()("CannotRemoveYourself", { location }) { static readonly status = 400 }
-/** HTTP 403: wire error `GroupTooLarge`. */
+/** HTTP 403: the group is full (`max` recipients). */
 export class GroupTooLarge extends Schema.TaggedError<GroupTooLarge>()("GroupTooLarge", { max: Schema.Number, location }) { static readonly status = 403 }
-/** HTTP 409: wire error `AlreadyInGroup`. */
+/** HTTP 409: you are already in the group. */
 export class AlreadyInGroup extends Schema.TaggedError<AlreadyInGroup>()("AlreadyInGroup", { location }) { static readonly status = 409 }
-/** HTTP 404: wire error `NotInGroup`. */
+/** HTTP 404: the user is not in the group. */
 export class NotInGroup extends Schema.TaggedError<NotInGroup>()("NotInGroup", { location }) { static readonly status = 404 }
 /** HTTP 400: wire error `AlreadyPinned`. */
 export class AlreadyPinned extends Schema.TaggedError<AlreadyPinned>()("AlreadyPinned", { location }) { static readonly status = 400 }
@@ -66,85 +66,85 @@ export class NotPinned extends Schema.TaggedError<NotPinned>()("NotPinned", { lo
 export class InSlowmode extends Schema.TaggedError<InSlowmode>()("InSlowmode", { retryAfter: Schema.propertySignature(Schema.Number).pipe(Schema.fromKey("retry_after")), location }) { static readonly status = 429 }
 /** HTTP 403: wire error `CantCreateServers`. */
 export class CantCreateServers extends Schema.TaggedError<CantCreateServers>()("CantCreateServers", { location }) { static readonly status = 403 }
-/** HTTP 404: wire error `UnknownServer`. */
+/** HTTP 404: no such server (the backend sends NotFound instead in nearly every route). */
 export class UnknownServer extends Schema.TaggedError<UnknownServer>()("UnknownServer", { location }) { static readonly status = 404 }
-/** HTTP 404: wire error `InvalidRole`. */
+/** HTTP 404: a role you tried to give does not exist in the server. */
 export class InvalidRole extends Schema.TaggedError<InvalidRole>()("InvalidRole", { location }) { static readonly status = 404 }
-/** HTTP 403: wire error `Banned`. */
+/** HTTP 403: you are banned from the server. */
 export class Banned extends Schema.TaggedError<Banned>()("Banned", { location }) { static readonly status = 403 }
-/** HTTP 400: wire error `TooManyServers`. */
+/** HTTP 400: you are in too many servers to join another (`max`). */
 export class TooManyServers extends Schema.TaggedError<TooManyServers>()("TooManyServers", { max: Schema.Number, location }) { static readonly status = 400 }
 /** HTTP 400: wire error `TooManyEmoji`. */
 export class TooManyEmoji extends Schema.TaggedError<TooManyEmoji>()("TooManyEmoji", { max: Schema.Number, location }) { static readonly status = 400 }
 /** HTTP 400: wire error `TooManyRoles`. */
 export class TooManyRoles extends Schema.TaggedError<TooManyRoles>()("TooManyRoles", { max: Schema.Number, location }) { static readonly status = 400 }
-/** HTTP 409: wire error `AlreadyInServer`. */
+/** HTTP 409: you are already a member of the server. */
 export class AlreadyInServer extends Schema.TaggedError<AlreadyInServer>()("AlreadyInServer", { location }) { static readonly status = 409 }
-/** HTTP 400: wire error `CannotTimeoutYourself`. */
+/** HTTP 400: you tried to time yourself out. */
 export class CannotTimeoutYourself extends Schema.TaggedError<CannotTimeoutYourself>()("CannotTimeoutYourself", { location }) { static readonly status = 400 }
 /** HTTP 400: wire error `ReachedMaximumBots`. */
 export class ReachedMaximumBots extends Schema.TaggedError<ReachedMaximumBots>()("ReachedMaximumBots", { location }) { static readonly status = 400 }
-/** HTTP 400: wire error `IsBot`. */
+/** HTTP 400: a bot account cannot do this (or the other user is a bot). */
 export class IsBot extends Schema.TaggedError<IsBot>()("IsBot", { location }) { static readonly status = 400 }
-/** HTTP 400: wire error `IsNotBot`. */
+/** HTTP 400: only a bot account can do this. */
 export class IsNotBot extends Schema.TaggedError<IsNotBot>()("IsNotBot", { location }) { static readonly status = 400 }
 /** HTTP 403: wire error `BotIsPrivate`. */
 export class BotIsPrivate extends Schema.TaggedError<BotIsPrivate>()("BotIsPrivate", { location }) { static readonly status = 403 }
-/** HTTP 400: wire error `CannotReportYourself`. */
+/** HTTP 400: you tried to report yourself, your message or your server. */
 export class CannotReportYourself extends Schema.TaggedError<CannotReportYourself>()("CannotReportYourself", { location }) { static readonly status = 400 }
-/** HTTP 403: wire error `MissingPermission`. */
+/** HTTP 403: you lack the `permission` named (also for user-level checks: Access, ViewProfile, SendMessage). */
 export class MissingPermission extends Schema.TaggedError<MissingPermission>()("MissingPermission", { permission: Schema.String, location }) { static readonly status = 403 }
-/** HTTP 403: wire error `MissingUserPermission`. */
+/** HTTP 403: you lack a user-level permission (documented; the backend sends MissingPermission). */
 export class MissingUserPermission extends Schema.TaggedError<MissingUserPermission>()("MissingUserPermission", { permission: Schema.String, location }) { static readonly status = 403 }
-/** HTTP 403: wire error `NotElevated`. */
+/** HTTP 403: the target ranks as high as you or higher, or a role you tried to give does. */
 export class NotElevated extends Schema.TaggedError<NotElevated>()("NotElevated", { location }) { static readonly status = 403 }
 /** HTTP 403: wire error `NotPrivileged`. */
 export class NotPrivileged extends Schema.TaggedError<NotPrivileged>()("NotPrivileged", { location }) { static readonly status = 403 }
 /** HTTP 403: wire error `CannotGiveMissingPermissions`. */
 export class CannotGiveMissingPermissions extends Schema.TaggedError<CannotGiveMissingPermissions>()("CannotGiveMissingPermissions", { location }) { static readonly status = 403 }
-/** HTTP 403: wire error `NotOwner`. */
+/** HTTP 403: only the owner can do this. */
 export class NotOwner extends Schema.TaggedError<NotOwner>()("NotOwner", { location }) { static readonly status = 403 }
-/** HTTP 403: wire error `IsElevated`. */
+/** HTTP 403: the member holds TimeoutMembers, so no one can time them out. */
 export class IsElevated extends Schema.TaggedError<IsElevated>()("IsElevated", { location }) { static readonly status = 403 }
-/** HTTP 500: wire error `DatabaseError`. */
+/** HTTP 500: the backend's database failed (`operation` on `collection`); also a re-ban. */
 export class DatabaseError extends Schema.TaggedError<DatabaseError>()("DatabaseError", { operation: Schema.String, collection: Schema.String, location }) { static readonly status = 500 }
-/** HTTP 500: wire error `InternalError`. */
+/** HTTP 500: the backend failed. */
 export class InternalError extends Schema.TaggedError<InternalError>()("InternalError", { location }) { static readonly status = 500 }
-/** HTTP 400: wire error `InvalidOperation`. */
+/** HTTP 400: the request is not allowed here (kicking the owner, an invite in a DM, query with pinned...). */
 export class InvalidOperation extends Schema.TaggedError<InvalidOperation>()("InvalidOperation", { location }) { static readonly status = 400 }
 /** HTTP 401: wire error `InvalidCredentials`. */
 export class InvalidCredentials extends Schema.TaggedError<InvalidCredentials>()("InvalidCredentials", { location }) { static readonly status = 401 }
-/** HTTP 400: wire error `InvalidProperty`. */
+/** HTTP 400: a property of the request is invalid (message flags, restrict_reactions alone). */
 export class InvalidProperty extends Schema.TaggedError<InvalidProperty>()("InvalidProperty", { location }) { static readonly status = 400 }
-/** HTTP 401: wire error `InvalidSession`. */
+/** HTTP 401: the token is missing or invalid (any 401). */
 export class InvalidSession extends Schema.TaggedError<InvalidSession>()("InvalidSession", { location }) { static readonly status = 401 }
-/** HTTP 400: wire error `InvalidFlagValue`. */
+/** HTTP 400: an invalid flag value. */
 export class InvalidFlagValue extends Schema.TaggedError<InvalidFlagValue>()("InvalidFlagValue", { location }) { static readonly status = 400 }
 /** HTTP 401: wire error `NotAuthenticated`. */
 export class NotAuthenticated extends Schema.TaggedError<NotAuthenticated>()("NotAuthenticated", { location }) { static readonly status = 401 }
 /** HTTP 409: wire error `DuplicateNonce`. */
 export class DuplicateNonce extends Schema.TaggedError<DuplicateNonce>()("DuplicateNonce", { location }) { static readonly status = 409 }
-/** HTTP 404: wire error `NotFound`. */
+/** HTTP 404: what you named does not exist or is not visible to you. */
 export class NotFound extends Schema.TaggedError<NotFound>()("NotFound", { location }) { static readonly status = 404 }
-/** HTTP 400: wire error `NoEffect`. */
+/** HTTP 400: the request changed nothing (sent with 400, seen with 200). */
 export class NoEffect extends Schema.TaggedError<NoEffect>()("NoEffect", { location }) { static readonly status = 400 }
-/** HTTP 400: wire error `FailedValidation`. */
+/** HTTP 400: the input failed validation (`error` says how); also raised before sending. */
 export class FailedValidation extends Schema.TaggedError<FailedValidation>()("FailedValidation", { error: Schema.String, location }) { static readonly status = 400 }
-/** HTTP 400: wire error `HeaderTooLarge`. */
+/** HTTP 400: a header is too large (never sent: the backend answers its plain 400 instead). */
 export class HeaderTooLarge extends Schema.TaggedError<HeaderTooLarge>()("HeaderTooLarge", { location }) { static readonly status = 400 }
 /** HTTP 500: wire error `OperationFailed`. */
 export class OperationFailed extends Schema.TaggedError<OperationFailed>()("OperationFailed", { location }) { static readonly status = 500 }
 /** HTTP 400: wire error `IncorrectData`. */
 export class IncorrectData extends Schema.TaggedError<IncorrectData>()("IncorrectData", { with: Schema.String, location }) { static readonly status = 400 }
-/** HTTP 400: wire error `LiveKitUnavailable`. */
+/** HTTP 400: voice is not enabled on this instance. */
 export class LiveKitUnavailable extends Schema.TaggedError<LiveKitUnavailable>()("LiveKitUnavailable", { location }) { static readonly status = 400 }
-/** HTTP 400: wire error `NotAVoiceChannel`. */
+/** HTTP 400: the channel carries no voice. */
 export class NotAVoiceChannel extends Schema.TaggedError<NotAVoiceChannel>()("NotAVoiceChannel", { location }) { static readonly status = 400 }
-/** HTTP 400: wire error `AlreadyConnected`. */
+/** HTTP 400: you are already in a voice channel. */
 export class AlreadyConnected extends Schema.TaggedError<AlreadyConnected>()("AlreadyConnected", { location }) { static readonly status = 400 }
-/** HTTP 400: wire error `NotConnected`. */
+/** HTTP 400: the member is not in a voice channel. */
 export class NotConnected extends Schema.TaggedError<NotConnected>()("NotConnected", { location }) { static readonly status = 400 }
-/** HTTP 400: wire error `UnknownNode`. */
+/** HTTP 400: no voice node is available for the channel, or the node named is unknown. */
 export class UnknownNode extends Schema.TaggedError<UnknownNode>()("UnknownNode", { location }) { static readonly status = 400 }
 /** HTTP 400: wire error `ProxyError`. */
 export class ProxyError extends Schema.TaggedError<ProxyError>()("ProxyError", { location }) { static readonly status = 400 }
@@ -158,9 +158,9 @@ export class FileTypeNotAllowed extends Schema.TaggedError<FileTypeNotAllowed>()
 export class ImageProcessingFailed extends Schema.TaggedError<ImageProcessingFailed>()("ImageProcessingFailed", { location }) { static readonly status = 500 }
 /** HTTP 400: wire error `NoEmbedData`. */
 export class NoEmbedData extends Schema.TaggedError<NoEmbedData>()("NoEmbedData", { location }) { static readonly status = 400 }
-/** HTTP 400: wire error `VosoUnavailable`. */
+/** HTTP 400: the legacy voice server is unavailable. */
 export class VosoUnavailable extends Schema.TaggedError<VosoUnavailable>()("VosoUnavailable", { location }) { static readonly status = 400 }
-/** HTTP 400: wire error `FeatureDisabled`. */
+/** HTTP 400: the `feature` is disabled on this instance. */
 export class FeatureDisabled extends Schema.TaggedError<FeatureDisabled>()("FeatureDisabled", { feature: Schema.String, location }) { static readonly status = 400 }
 /** HTTP 500: wire error `RenderFail`. */
 export class RenderFail extends Schema.TaggedError<RenderFail>()("RenderFail", { location }) { static readonly status = 500 }
