@@ -1,6 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { DateTime, Effect, Layer, Option, Redacted, Schema } from "effect"
 import {
+  ChannelId,
   fetchInstance,
   fetchInstanceErrors,
   fetchMember,
@@ -263,6 +264,18 @@ describe("fetchServer", () => {
     }).pipe(withMock(() =>
       MockHttp.json(200, { _id: wire.ids.server, owner: wire.ids.bob, name: "s", default_permissions: 0, description: null, icon: null })
     )))
+
+  it.effect("with includeChannels: the server flattened with its visible channels, as the backend sends it", () =>
+    Effect.gen(function*() {
+      const { server, channels } = yield* fetchServer(wire.ids.server, { includeChannels: true })
+      const [request] = yield* MockHttp.requests
+      assert.strictEqual(request?.url.search, "?include_channels=true")
+      assert.strictEqual(server.name, "Stoat Lovers")
+      assert.deepStrictEqual(channels.map((channel) => channel._tag), ["TextChannel"])
+      assert.deepStrictEqual<ReadonlyArray<string>>(server.channels, [wire.ids.channel])
+      const cache = yield* StoatCache
+      assert.isTrue(Option.isSome(yield* cache.getChannel(ChannelId.make(wire.ids.channel))))
+    }).pipe(withMock(() => MockHttp.json(200, { ...wire.server, channels: [wire.textChannel] }))))
 
   it.effect("refuses a server id that is not a ULID before sending", () => refusedBeforeSending(fetchServer("01H")))
 

@@ -1,9 +1,9 @@
-import { Effect } from "effect"
+import { Effect, type Schema } from "effect"
 import { DatabaseError, FailedValidation, InvalidSession, NotFound } from "../errors/ApiError.js"
 import type { ClientError } from "../errors/ClientError.js"
 import { declare, type ErrorOf } from "../errors/Declared.js"
 import { ServerId } from "../schema/Ids.js"
-import { Server } from "../schema/Server.js"
+import { Server, type ServerWithChannels, ServerWithChannelsFromWire } from "../schema/Server.js"
 import { StoatClient } from "../services/StoatClient.js"
 import { idOf, type Identifiable, ulid } from "./input.js"
 
@@ -11,13 +11,46 @@ export const fetchServerErrors = declare(InvalidSession, NotFound, DatabaseError
 /** The failures of `fetchServer`. */
 export type FetchServerError = ErrorOf<typeof fetchServerErrors.classes> | ClientError
 
-/**
- * `GET /servers/{id}`: a server you are a member of, with its roles and default permissions (how a
- * bot, which cannot accept invites, learns them). The cache learns the server.
- */
-export const fetchServer: (server: Identifiable<ServerId>) => Effect.Effect<Server, FetchServerError, StoatClient> =
-  Effect.fn("Stoat.fetchServer")(function*(server) {
+/** Options of `fetchServer`. */
+export interface FetchServerOptions {
+  /** Also fetch the channels you can see (`?include_channels=true`). */
+  readonly includeChannels?: boolean
+}
+
+const getServer = <A, I>(success: Schema.Schema<A, I>, includeChannels: boolean) =>
+  Effect.fn("Stoat.fetchServer")(function*(server: Identifiable<ServerId>) {
     const client = yield* StoatClient
     const id = yield* ulid("server id", idOf(server), ServerId.make)
-    return yield* client.request({ method: "GET", path: ["servers", id] }, Server, fetchServerErrors)
+    return yield* client.request(
+      { method: "GET", path: ["servers", id], query: includeChannels ? { include_channels: true } : {} },
+      success,
+      fetchServerErrors
+    )
   })
+
+const serverAlone = getServer(Server, false)
+const serverWithChannels = getServer(ServerWithChannelsFromWire, true)
+
+/**
+ * `GET /servers/{id}`: a server you are a member of, with its roles and default permissions (how a
+ * bot, which cannot accept invites, learns them); with `includeChannels`, also the channels you can
+ * see. The cache learns the server (and the channels).
+ */
+export function fetchServer(
+  server: Identifiable<ServerId>,
+  options: FetchServerOptions & { readonly includeChannels: true }
+): Effect.Effect<ServerWithChannels, FetchServerError, StoatClient>
+export function fetchServer(
+  server: Identifiable<ServerId>,
+  options?: FetchServerOptions & { readonly includeChannels?: false }
+): Effect.Effect<Server, FetchServerError, StoatClient>
+export function fetchServer(
+  server: Identifiable<ServerId>,
+  options?: FetchServerOptions
+): Effect.Effect<Server | ServerWithChannels, FetchServerError, StoatClient>
+export function fetchServer(
+  server: Identifiable<ServerId>,
+  options?: FetchServerOptions
+): Effect.Effect<Server | ServerWithChannels, FetchServerError, StoatClient> {
+  return options?.includeChannels === true ? serverWithChannels(server) : serverAlone(server)
+}

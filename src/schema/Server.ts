@@ -1,4 +1,5 @@
 import { Record as Rec, Schema } from "effect"
+import { Channel } from "./Channel.js"
 import { File } from "./File.js"
 import { ChannelId, RoleId, ServerId, UserId } from "./Ids.js"
 import { PermissionOverride } from "./Permissions.js"
@@ -63,3 +64,24 @@ export class Server extends Schema.Class<Server>("Server")({
   discoverable: withDefault(Schema.Boolean, () => false),
   approximateMemberCount: optionalOption(Schema.Number, "approximate_member_count")
 }) {}
+
+/**
+ * A server and the channels the caller can see (`GET /servers/{id}?include_channels=true`). The
+ * backend flattens the server and puts the channel objects under its `channels` key, so the server's
+ * own channel ids are those of the visible channels.
+ */
+export class ServerWithChannels extends Schema.Class<ServerWithChannels>("ServerWithChannels")({
+  server: Server,
+  channels: Schema.Array(Channel)
+}) {}
+
+/** `ServerWithChannels` from its wire form: the server's fields with `channels` holding the channels. */
+export const ServerWithChannelsFromWire = Schema.transform(
+  Schema.Struct({ channels: Schema.Array(RawObject) }, RawObject),
+  ServerWithChannels,
+  {
+    strict: false,
+    decode: (raw) => ({ server: { ...raw, channels: raw.channels.map((channel) => channel["_id"]) }, channels: raw.channels }),
+    encode: (value) => ({ ...value.server, channels: value.channels })
+  }
+)

@@ -47,6 +47,17 @@ for (const transport of transports) {
         assert.strictEqual((yield* Effect.flip(fetchMember(lovers, demoSeed.id("carol"))))._tag, "NotFound")
       }).pipe(as("bob")))
 
+    it.effect("with includeChannels a member gets only the channels it can see", () => {
+      const seed = demoSeed.channel("staff", { server: "lovers", defaultPermissions: { allow: 0, deny: 2 ** 20 } })
+      return scenario(seed, (as) =>
+        Effect.gen(function*() {
+          const { channels } = yield* fetchServer(lovers, { includeChannels: true }).pipe(as("bob"))
+          assert.deepStrictEqual(channels.map((channel) => "name" in channel ? channel.name : ""), ["general", "lounge"])
+          const owners = yield* fetchServer(lovers, { includeChannels: true }).pipe(as("owner"))
+          assert.lengthOf(owners.channels, 3)
+        }))
+    })
+
     it.effect("a bot learns roles and permissions from the server it fetches, and they match what the fake enforces", () =>
       Effect.gen(function*() {
         const server = yield* fetchServer(lovers)
