@@ -22,6 +22,7 @@ import { declare, type Declared, type ErrorOf } from "../errors/Declared.js"
 import { Ban, BanList } from "../schema/Ban.js"
 import { ChannelId, FileId, RoleId, ServerId, UserId } from "../schema/Ids.js"
 import { Member } from "../schema/Member.js"
+import type { MemberFieldName } from "../schema/PartialMember.js"
 import { StoatClient } from "../services/StoatClient.js"
 import { auditLogReason, characters, idOf, type Identifiable, invalid, segment, ulid } from "./input.js"
 import type { AuditLogOptions } from "./invites.js"
@@ -94,16 +95,8 @@ export interface MemberEdit {
   readonly voiceChannel?: Identifiable<ChannelId> | null
 }
 
-/** A member field that `PATCH /servers/{server}/members/{member}` can clear (`FieldsMember`). */
-export type MemberField =
-  | "Nickname"
-  | "Pronouns"
-  | "Avatar"
-  | "Roles"
-  | "Timeout"
-  | "CanPublish"
-  | "CanReceive"
-  | "VoiceChannel"
+/** A member field that `PATCH /servers/{server}/members/{member}` clears (removing `JoinedAt` does nothing). */
+export type MemberField = Exclude<MemberFieldName, "JoinedAt">
 
 /** Checks an edit and builds its `DataMemberEdit` body, cleared fields in `remove`. */
 const memberEditBody = Effect.fnUntraced(function*(edit: MemberEdit) {

@@ -4,11 +4,8 @@ import { Member, MemberId, RoleIds } from "./Member.js"
 import { Timestamp } from "./Timestamp.js"
 import { openEnum, optionalOption, withDefault } from "./Wire.js"
 
-/**
- * A member field an update clears (`FieldsMember`, the wire `clear` and `remove` lists). A name
- * this library does not know yet is kept as an `UnknownEnumValue`.
- */
-export const ClearedMemberField = openEnum(
+/** The names of the member fields the wire can clear (`FieldsMember`). */
+export const MemberFieldName = Schema.Literal(
   "Nickname",
   "Pronouns",
   "Avatar",
@@ -19,6 +16,13 @@ export const ClearedMemberField = openEnum(
   "JoinedAt",
   "VoiceChannel"
 )
+export type MemberFieldName = typeof MemberFieldName.Type
+
+/**
+ * A member field an update clears (`FieldsMember`, the wire `clear` and `remove` lists). A name
+ * this library does not know yet is kept as an `UnknownEnumValue`.
+ */
+export const ClearedMemberField = openEnum(...MemberFieldName.literals)
 export type ClearedMemberField = typeof ClearedMemberField.Type
 
 /** The fields an update sets, in wire form; `None` leaves a field as it is. */

@@ -1,6 +1,7 @@
 import { DateTime, HashMap, Option, Predicate, Schema } from "effect"
 import { RoleId } from "../../../schema/Ids.js"
 import { Member } from "../../../schema/Member.js"
+import { MemberFieldName } from "../../../schema/PartialMember.js"
 import { pair } from "../FakeState.js"
 import { apiError, catcher, json } from "../http.js"
 import { channelPermissions, has, memberRank, Permission, type PermissionName, serverPermissions } from "../permissions.js"
@@ -8,7 +9,7 @@ import type { Context, Outcome, Route } from "../router.js"
 import { memberJson } from "../wire.js"
 import { actorRank, answer } from "./common.js"
 
-const fields = ["Nickname", "Pronouns", "Avatar", "Roles", "Timeout", "CanReceive", "CanPublish", "JoinedAt", "VoiceChannel"]
+const fields: ReadonlyArray<string> = MemberFieldName.literals
 
 interface Edit {
   readonly nickname: string | undefined
