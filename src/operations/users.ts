@@ -14,12 +14,11 @@ import {
 } from "../errors/ApiError.js"
 import type { ClientError } from "../errors/ClientError.js"
 import { declare, type ErrorOf } from "../errors/Declared.js"
-import { DirectMessageChannel, SavedMessagesChannel, UnknownChannelType } from "../schema/Channel.js"
+import { DirectMessageChannel, SavedMessagesChannel, UnknownChannelTypeFromWire } from "../schema/Channel.js"
 import { type ChannelId, MessageId, type ServerId, UserId } from "../schema/Ids.js"
 import { Mutuals } from "../schema/Mutuals.js"
 import { User } from "../schema/User.js"
 import { UserProfile } from "../schema/UserProfile.js"
-import { unknownVariant } from "../schema/Wire.js"
 import { UserReportReason } from "../schema/ReportReason.js"
 import { StoatClient } from "../services/StoatClient.js"
 import { characters, type Identifiable, idOf, segment, ulid } from "./input.js"
@@ -124,16 +123,7 @@ export const mutualServerIds = (
   Effect.map(fetchMutuals(user), (mutuals) => mutuals.servers)
 
 /** What `GET /users/{id}/dm` answers: a DM, your saved messages, or a channel type not known yet. */
-export const DmChannel = Schema.Union(
-  SavedMessagesChannel,
-  DirectMessageChannel,
-  unknownVariant(
-    "channel_type",
-    ["SavedMessages", "DirectMessage", "Group", "TextChannel"],
-    UnknownChannelType,
-    (raw) => ({ id: raw["_id"] })
-  )
-)
+export const DmChannel = Schema.Union(SavedMessagesChannel, DirectMessageChannel, UnknownChannelTypeFromWire)
 export type DmChannel = typeof DmChannel.Type
 
 export const openDmErrors = declare(InvalidSession, NotFound, MissingUserPermission, MissingPermission, DatabaseError, FailedValidation)

@@ -66,17 +66,20 @@ export class UnknownChannelType extends Schema.TaggedClass<UnknownChannelType>()
   payload: RawObject
 }) {}
 
+/** A channel whose `channel_type` is none of the known ones, decoded as `UnknownChannelType`. */
+export const UnknownChannelTypeFromWire = unknownVariant(
+  "channel_type",
+  ["SavedMessages", "DirectMessage", "Group", "TextChannel"],
+  UnknownChannelType,
+  (raw) => ({ id: raw["_id"] })
+)
+
 /** Any channel, by its `channel_type`. */
 export const Channel = Schema.Union(
   SavedMessagesChannel,
   DirectMessageChannel,
   GroupChannel,
   TextChannel,
-  unknownVariant(
-    "channel_type",
-    ["SavedMessages", "DirectMessage", "Group", "TextChannel"],
-    UnknownChannelType,
-    (raw) => ({ id: raw["_id"] })
-  )
+  UnknownChannelTypeFromWire
 )
 export type Channel = typeof Channel.Type
