@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Arbitrary, Data, DateTime, FastCheck, Option, Schema } from "effect"
+import { Arbitrary, Data, DateTime, FastCheck, Schema } from "effect"
 import {
   applyPartial,
   ClearedMemberField,
@@ -12,31 +12,11 @@ import {
   Relationship,
   Server,
   Timestamp,
-  UnknownEnumValue,
-  UnknownMetadata,
   User
 } from "effect-stoat"
+import { reachableWith } from "./reachable.js"
 
-const known = new Set<string>(
-  [Relationship, Presence, ClearedMemberField].flatMap((enumeration) =>
-    enumeration.members.flatMap((member) => (Schema.isSchema(member) && "literals" in member ? member.literals : []))
-  )
-)
-
-/**
- * Whether a generated value is one decoding JSON can produce. The generators also make numbers JSON
- * has not (NaN, infinities) and unknown variants that decoding never yields (an `UnknownEnumValue`
- * holding a known value, an `UnknownMetadata` whose payload lacks its type): those are tested where
- * they are defined.
- */
-const reachable = (value: unknown): boolean => {
-  if (typeof value === "number") return Number.isFinite(value)
-  if (value instanceof UnknownMetadata) return false
-  if (value instanceof UnknownEnumValue) return !known.has(value.value)
-  if (Option.isOption(value)) return Option.match(value, { onNone: () => true, onSome: reachable })
-  if (DateTime.isDateTime(value) || typeof value !== "object" || value === null) return true
-  return Object.values(value).every(reachable)
-}
+const reachable = reachableWith(Relationship, Presence, ClearedMemberField)
 
 /** The values of a schema that decoding can produce. */
 const arbitrary = <A, I>(schema: Schema.Schema<A, I>) => Arbitrary.make(schema).filter(reachable)

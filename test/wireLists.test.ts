@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Arbitrary, DateTime, Either, FastCheck, Option, Schema } from "effect"
+import { Arbitrary, Either, FastCheck, Option, Schema } from "effect"
 import {
   File,
   Member,
@@ -13,22 +13,9 @@ import {
   UserArray,
   WireFile
 } from "effect-stoat"
+import { reachableWith } from "./reachable.js"
 
-const known = new Set<string>(
-  [Relationship, Presence].flatMap((enumeration) =>
-    enumeration.members.flatMap((member) => (Schema.isSchema(member) && "literals" in member ? member.literals : []))
-  )
-)
-
-/** Whether a generated value is one decoding JSON can produce (as in memberLaws.test.ts). */
-const reachable = (value: unknown): boolean => {
-  if (typeof value === "number") return Number.isFinite(value)
-  if (value instanceof UnknownMetadata) return false
-  if (value instanceof UnknownEnumValue) return !known.has(value.value)
-  if (Option.isOption(value)) return Option.match(value, { onNone: () => true, onSome: reachable })
-  if (DateTime.isDateTime(value) || typeof value !== "object" || value === null) return true
-  return Object.values(value).every(reachable)
-}
+const reachable = reachableWith(Relationship, Presence)
 
 /** Values a wire key may hold instead of the right one, or `absent` to remove the key. */
 const absent = Symbol("absent")
