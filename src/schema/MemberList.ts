@@ -6,7 +6,7 @@ import { WireFile } from "./WireFile.js"
 import { orNone } from "./wireKeys.js"
 
 /** One member of a list as the wire has it: every value checked, keys and absences left as they are. */
-const MemberEntry = Schema.Struct({
+export const MemberEntry = Schema.Struct({
   _id: Schema.Struct({ server: ServerId, user: UserId }),
   joined_at: Timestamp,
   nickname: orNone(Schema.String),
@@ -17,7 +17,7 @@ const MemberEntry = Schema.Struct({
   can_publish: orNone(Schema.Boolean),
   can_receive: orNone(Schema.Boolean)
 })
-type MemberEntry = typeof MemberEntry.Type
+export type MemberEntry = typeof MemberEntry.Type
 
 const noRoles: ReadonlyArray<RoleId> = Data.array([])
 
