@@ -1,0 +1,158 @@
+/**
+ * One bucket's window as the client knows it, and the pure steps that change it. The memory store
+ * runs these; the Redis store runs the same steps in Lua (src/redis/script.ts).
+ */
+
+/** What the client knows of one bucket. Times are milliseconds on the store's clock. */
+export interface BucketWindow {
+  /** Requests per window, taught by the server; 0 until a response says. */
+  readonly limit: number
+  /** The longest `Reset-After` seen: the window's length. */
+  readonly windowMillis: number
+  /** Slots left in the current window, after every reservation made in it. */
+  readonly remaining: number
+  /** When the current window ends; 0 before any. */
+  readonly resetAt: number
+  /** Whether a response confirmed `resetAt` (a window the client opened itself only guesses it). */
+  readonly confirmed: boolean
+  /** Counts windows, so a slot given back returns only to the window it was taken from. */
+  readonly epoch: number
+  /** Reservations whose request went out and has not been answered. */
+  readonly pending: number
+  /** The last response carried no rate-limit headers: nothing is paced until one does. */
+  readonly unpaced: boolean
+  /** The last time the bucket was used, to drop it once idle. */
+  readonly touchedAt: number
+}
+
+/** A reservation: its window, and whether it counts as pending. */
+export interface Ticket {
+  readonly epoch: number
+  readonly counted: boolean
+}
+
+/** A reservation granted, or how long to wait before asking again. */
+export type Reservation =
+  | { readonly _tag: "Granted"; readonly ticket: Ticket }
+  | { readonly _tag: "Wait"; readonly millis: number }
+
+/** What one sent request taught. */
+export type Outcome =
+  | { readonly _tag: "Headers"; readonly limit: number; readonly remaining: number; readonly resetAfter: number }
+  | { readonly _tag: "NoHeaders" }
+  | { readonly _tag: "NoResponse" }
+
+/** How long to wait for a response that must teach the window before asking again. */
+export const pollMillis = 25
+
+/** How long an idle bucket is kept after its window ends, at least. */
+export const keepMillis = 10_000
+
+const fresh = (now: number): BucketWindow => ({
+  limit: 0,
+  windowMillis: 0,
+  remaining: 0,
+  resetAt: 0,
+  confirmed: false,
+  epoch: 0,
+  pending: 0,
+  unpaced: false,
+  touchedAt: now
+})
+
+const granted = (window: BucketWindow, counted: boolean): readonly [Reservation, BucketWindow] => [
+  { _tag: "Granted", ticket: { epoch: window.epoch, counted } },
+  counted ? { ...window, pending: window.pending + 1 } : window
+]
+
+const wait = (window: BucketWindow, millis: number): readonly [Reservation, BucketWindow] => [
+  { _tag: "Wait", millis: Math.max(1, millis) },
+  window
+]
+
+/** Takes a slot if the bucket has one now; otherwise says how long to wait. */
+export const reserve = (
+  current: BucketWindow | undefined,
+  now: number
+): readonly [Reservation, BucketWindow] => {
+  let window: BucketWindow = { ...(current ?? fresh(now)), touchedAt: now }
+  if (window.unpaced) return granted(window, false)
+  // Not taught yet: one request at a time until a response says the limit.
+  if (window.limit === 0) return window.pending === 0 ? granted(window, true) : wait(window, pollMillis)
+  if (now >= window.resetAt) {
+    // A window we opened ourselves ends only when a response has told us when it really started.
+    if (!window.confirmed && window.pending > 0) return wait(window, pollMillis)
+    window = {
+      ...window,
+      epoch: window.epoch + 1,
+      remaining: window.limit,
+      resetAt: now + Math.max(1, window.windowMillis),
+      confirmed: false
+    }
+  }
+  if (window.remaining > 0) return granted({ ...window, remaining: window.remaining - 1 }, true)
+  return wait(window, window.resetAt - now)
+}
+
+/** Learns from a sent request's outcome; its slot stays spent. */
+export const settle = (
+  current: BucketWindow | undefined,
+  ticket: Ticket,
+  outcome: Outcome,
+  now: number
+): BucketWindow => {
+  const before = current ?? fresh(now)
+  const window: BucketWindow = {
+    ...before,
+    pending: ticket.counted ? Math.max(0, before.pending - 1) : before.pending,
+    touchedAt: now
+  }
+  switch (outcome._tag) {
+    case "NoResponse":
+      return window
+    case "NoHeaders":
+      return { ...window, unpaced: true }
+    case "Headers": {
+      const taught = {
+        ...window,
+        unpaced: false,
+        limit: outcome.limit,
+        windowMillis: Math.max(window.windowMillis, outcome.resetAfter)
+      }
+      const resetAt = now + outcome.resetAfter
+      const half = taught.windowMillis / 2
+      if (window.resetAt === 0 || resetAt > window.resetAt + half) {
+        // A window newer than the one we hold: the server's count is the truth, less what is still in flight.
+        return {
+          ...taught,
+          epoch: window.epoch + 1,
+          remaining: Math.max(0, outcome.remaining - taught.pending),
+          resetAt,
+          confirmed: true
+        }
+      }
+      // A late answer from an older window teaches only the limit.
+      if (resetAt < window.resetAt - half) return taught
+      return {
+        ...taught,
+        remaining: Math.min(window.remaining, outcome.remaining),
+        resetAt: window.confirmed ? Math.min(window.resetAt, resetAt) : resetAt,
+        confirmed: true
+      }
+    }
+  }
+}
+
+/** Returns the slot of a request that was never sent to the window it came from. */
+export const giveBack = (current: BucketWindow | undefined, ticket: Ticket, now: number): BucketWindow | undefined => {
+  if (current === undefined || !ticket.counted) return current
+  const window = { ...current, pending: Math.max(0, current.pending - 1), touchedAt: now }
+  const sameWindow = ticket.epoch === window.epoch && window.limit > 0 && !window.unpaced
+  return sameWindow ? { ...window, remaining: Math.min(window.limit, window.remaining + 1) } : window
+}
+
+/** When an idle bucket can be forgotten: nothing in flight, its window over and a while passed. */
+export const expiresAt = (window: BucketWindow): number =>
+  window.pending > 0
+    ? Number.POSITIVE_INFINITY
+    : Math.max(window.resetAt, window.touchedAt) + Math.max(keepMillis, window.windowMillis)
