@@ -13,6 +13,12 @@ export interface RequestKey {
   readonly identity: string
 }
 
+/** The server's bucket for a request, readable: `"servers/01H..."`, `"messaging/01H..."`, `"any"`. */
+export const bucketOf = (key: Pick<RequestKey, "method" | "path">): string => {
+  const { bucket, resource } = rateLimitBucket(key.method, key.path)
+  return resource === undefined ? bucket : `${bucket}/${resource}`
+}
+
 /** The store key of a request's bucket: identity, bucket name and resource, unambiguous. */
 export const bucketKey = (key: RequestKey): string => {
   const { bucket, resource } = rateLimitBucket(key.method, key.path)

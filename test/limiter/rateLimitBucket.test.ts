@@ -1,7 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { FastCheck } from "effect"
-import { bucketKey, rateLimitBucket } from "effect-stoat"
-import { bucketOf } from "../../src/testing/fake/rateLimit.js"
+import { bucketKey, bucketOf, rateLimitBucket } from "effect-stoat"
+import { bucketOf as fakeBucketOf } from "../../src/testing/fake/rateLimit.js"
 
 const id = "01HZ0000000000000000000001"
 
@@ -38,6 +38,11 @@ describe("rateLimitBucket", () => {
     }
   })
 
+  it("names a bucket for people: its name and resource", () => {
+    assert.strictEqual(bucketOf({ method: "DELETE", path: `/0.8/servers/${id}/members/a` }), `servers/${id}`)
+    assert.strictEqual(bucketOf({ method: "GET", path: "/invites/abc" }), "any")
+  })
+
   it("keys a bucket by identity, name and resource, and nothing else", () => {
     const key = (method: string, path: string, identity = "https://a") => bucketKey({ method, path, identity })
     assert.strictEqual(key("DELETE", `/servers/${id}/members/a`), key("PUT", `/0.8/servers/${id}/bans/b`))
@@ -53,7 +58,7 @@ describe("rateLimitBucket", () => {
     const method = FastCheck.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE")
     FastCheck.assert(
       FastCheck.property(method, FastCheck.array(segment, { maxLength: 5 }), (verb, segments) => {
-        const [bucket, resource] = bucketOf(verb, segments)
+        const [bucket, resource] = fakeBucketOf(verb, segments)
         assert.deepStrictEqual(rateLimitBucket(verb, `/${segments.join("/")}`), { bucket, resource })
       })
     )
