@@ -1,13 +1,27 @@
 import { Option, Schema } from "effect"
 
+/**
+ * A field read from the wire key `Key`: `never` (the default) means the field's own name. The key is a
+ * const type parameter so the encoded side of a schema keeps its named wire keys; `NoInfer` keeps a
+ * schema's field context from widening an omitted key to `string`.
+ */
+type WireField<Type, Key extends string, EncodedToken extends ":" | "?:", Encoded, HasDefault extends boolean = false> =
+  Schema.PropertySignature<":", Type, NoInfer<Key>, EncodedToken, Encoded, HasDefault, never>
+
 /** An optional wire key, absent or `null` when there is none, decoded as an `Option`. */
-export const optionalOption = <S extends Schema.Schema.AnyNoContext>(schema: S, key?: string) => {
+export const optionalOption = <A, I, const Key extends string = never>(
+  schema: Schema.Schema<A, I>,
+  key?: Key
+): WireField<Option.Option<A>, Key, "?:", I | null | undefined> => {
   const field = Schema.optionalWith(schema, { nullable: true, as: "Option" })
   return key === undefined ? field : field.pipe(Schema.fromKey(key))
 }
 
 /** A wire key the server always sends, `null` when there is none, decoded as an `Option` (absent is accepted too). */
-export const nullOption = <S extends Schema.Schema.AnyNoContext>(schema: S, key?: string) => {
+export const nullOption = <A, I, const Key extends string = never>(
+  schema: Schema.Schema<A, I>,
+  key?: Key
+): WireField<Option.Option<A>, Key, "?:", I | null> => {
   const field = Schema.optionalToRequired(Schema.NullOr(Schema.encodedSchema(schema)), Schema.OptionFromSelf(schema), {
     decode: (value) => Option.flatMap(value, Option.fromNullable),
     encode: (value) => Option.some(Option.getOrNull(value))
@@ -16,21 +30,25 @@ export const nullOption = <S extends Schema.Schema.AnyNoContext>(schema: S, key?
 }
 
 /** An optional wire key that the server omits at its default, which decoding applies. */
-export const withDefault = <S extends Schema.Schema.AnyNoContext>(
-  schema: S,
-  fallback: () => Schema.Schema.Type<S>,
-  key?: string
-) => {
+export const withDefault = <A, I, const Key extends string = never>(
+  schema: Schema.Schema<A, I>,
+  fallback: () => NoInfer<A>,
+  key?: Key
+): WireField<A, Key, "?:", I | null | undefined, true> => {
   const field = Schema.optionalWith(schema, { nullable: true, default: fallback })
   return key === undefined ? field : field.pipe(Schema.fromKey(key))
 }
 
 /** A required wire key under another name. */
-export const renamed = <S extends Schema.Schema.AnyNoContext>(schema: S, key: string) =>
+export const renamed = <A, I, const Key extends string>(schema: Schema.Schema<A, I>, key: Key): WireField<A, Key, ":", I> =>
   Schema.propertySignature(schema).pipe(Schema.fromKey(key))
 
 /** A `_tag` read from the wire discriminator `key`: the wire value `wire` becomes `tag`. */
-export const wireTag = <const Wire extends string, const Tag extends string>(key: string, wire: Wire, tag: Tag) =>
+export const wireTag = <const Key extends string, const Wire extends string, const Tag extends string>(
+  key: Key,
+  wire: Wire,
+  tag: Tag
+): WireField<Tag, Key, ":", Wire, true> =>
   Schema.propertySignature(Schema.transformLiteral(wire, tag)).pipe(
     Schema.fromKey(key),
     Schema.withConstructorDefault(() => tag)
@@ -61,14 +79,17 @@ export type RawObject = typeof RawObject.Type
  * `known` decodes into the tagged class `to`, with the wire tag in `type`, the whole object in
  * `payload`, and whatever `pick` reads from it.
  */
-export const unknownVariant = <A, I extends { readonly type: string; readonly payload: RawObject }>(
-  key: string,
+export const unknownVariant = <const Key extends string, A, I extends { readonly type: string; readonly payload: RawObject }>(
+  key: Key,
   known: ReadonlyArray<string>,
   to: Schema.Schema<A, I> & { readonly _tag: string },
   pick: (raw: RawObject) => RawObject = () => ({})
 ) =>
   Schema.transform(
-    Schema.Struct({ [key]: Schema.String.pipe(Schema.filter((tag) => !known.includes(tag))) }, RawObject),
+    Schema.extend(
+      Schema.Record({ key: Schema.Literal(key), value: Schema.String.pipe(Schema.filter((tag) => !known.includes(tag))) }),
+      RawObject
+    ),
     to,
     {
       strict: false,
