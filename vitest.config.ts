@@ -12,6 +12,13 @@ export default defineConfig({
     }
   },
   test: {
-    include: ["test/**/*.test.ts", "examples/**/*.test.ts"]
+    include: ["test/**/*.test.ts", "examples/**/*.test.ts"],
+    // One worker process loads effect and the sources once for every file (module loading was over
+    // half of the suite); the tests share no mutable module state, so isolation buys nothing.
+    pool: "forks",
+    isolate: false,
+    // Property tests are CPU-bound and the machines are 2 shared cores: no test runs against 5 s.
+    testTimeout: 60_000,
+    hookTimeout: 60_000
   }
 })
