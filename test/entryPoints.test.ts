@@ -28,6 +28,12 @@ describe("entry points", () => {
     })
   }
 
+  it("@livekit/rtc-node is loaded only when voice is used: no file imports it by name", () => {
+    const files = reachable("src/index.ts")
+    for (const file of files) assert.notMatch(readFileSync(file, "utf8"), /from "@livekit|import\("@livekit/, file)
+    assert.include(readFileSync(resolve(root, "src/services/VoiceConnector.ts"), "utf8"), "import(liveKitPackage)")
+  })
+
   it("src/node.ts is where the Node layers live", () => {
     assert.include(readFileSync(resolve(root, "src/node.ts"), "utf8"), "@effect/platform-node")
   })

@@ -1,4 +1,4 @@
-import { Effect, Schema } from "effect"
+import { Effect, Option, Redacted, Schema, type Scope } from "effect"
 import {
   AlreadyConnected,
   CannotJoinCall,
@@ -20,6 +20,8 @@ import type { ClientError } from "../errors/ClientError.js"
 import { declare, type ErrorOf } from "../errors/Declared.js"
 import { UserId } from "../schema/Ids.js"
 import { StoatClient } from "../services/StoatClient.js"
+import { LiveKitPeerMissing, VoiceConnectFailed, VoiceConnector, type VoiceRoom } from "../services/VoiceConnector.js"
+import { type FetchInstanceError, fetchInstance } from "./instance.js"
 import { invalid, ulid } from "./input.js"
 import { declareWithTarget, type MessageTarget, targetChannelId } from "./messageTarget.js"
 import { type UserTarget, userIdOf } from "./users.js"
@@ -35,7 +37,7 @@ export interface JoinCallOptions {
   /** The LiveKit node to start the call on (`GET /` lists them); the channel's node by default. */
   readonly node?: string
   /** Disconnect your other voice connections first (user accounts only). */
-  readonly forceDisconnect?: boolean
+  readonly forceDisconnect?: boolean | undefined
   /** Users to ring, when you are the first in the call. */
   readonly recipients?: ReadonlyArray<UserTarget>
 }
@@ -82,3 +84,64 @@ export const joinCall: (
     joinCallRoute
   )
 })
+
+/** The instance offers no voice: `GET /` lists no LiveKit node, or `join_call` gave no LiveKit URL. */
+export class VoiceUnavailable extends Schema.TaggedError<VoiceUnavailable>()("VoiceUnavailable", {
+  description: Schema.String
+}) {
+  override get message(): string {
+    return `no voice on this instance: ${this.description}`
+  }
+}
+
+/** Options of `connectVoice`. */
+export interface ConnectVoiceOptions {
+  /** The node to start a new call on; by default the first node `GET /` lists (a running call keeps its own). */
+  readonly node?: string
+  /** Disconnect your other voice connections first (user accounts only). */
+  readonly forceDisconnect?: boolean
+}
+
+export const connectVoiceErrors = declare(
+  ...joinCallErrors.classes,
+  VoiceUnavailable,
+  LiveKitPeerMissing,
+  VoiceConnectFailed
+)
+/** The failures of `connectVoice`. */
+export type ConnectVoiceError = ErrorOf<typeof connectVoiceErrors.classes> | FetchInstanceError
+
+/** The node a new call starts on when none is given: the first the instance lists. */
+const defaultNode = Effect.flatMap(fetchInstance(), (instance) => {
+  const livekit = Option.filter(instance.features.livekit, (livekit) => livekit.enabled)
+  const node = Option.flatMap(livekit, (livekit) => Option.fromNullable(livekit.nodes[0]))
+  return Option.match(node, {
+    onSome: (node) => Effect.succeed(node.name),
+    onNone: () =>
+      Effect.fail(new VoiceUnavailable({
+        description: Option.isNone(livekit) ? "GET / reports no LiveKit" : "GET / lists no LiveKit node"
+      }))
+  })
+})
+
+/**
+ * The seed's `connect`: `joinCall` (naming the node a new call needs), then the LiveKit room of the
+ * target's channel through LiveKit's Node SDK (an optional peer), left when the scope closes:
+ * success, failure or interruption. An interruption while connecting waits for LiveKit's answer.
+ */
+export const connectVoice: (
+  target: MessageTarget,
+  options?: ConnectVoiceOptions
+) => Effect.Effect<VoiceRoom, ConnectVoiceError, StoatClient | Scope.Scope> = Effect.fn("Stoat.connectVoice")(
+  function*(target, options) {
+    if (options?.node === "") return yield* invalid("node must be a node's name, got an empty string")
+    const channel = yield* targetChannelId(target)
+    const node = options?.node ?? (yield* defaultNode)
+    // The room (and LiveKit with it) is ready before the token is asked for: the token lives 10 s.
+    const room = yield* Effect.flatMap(VoiceConnector, (connector) => connector.makeRoom(channel))
+    const call = yield* joinCall(channel, { node, forceDisconnect: options?.forceDisconnect })
+    if (call.url === "") return yield* new VoiceUnavailable({ description: "join_call gave no LiveKit URL (a legacy voice server)" })
+    yield* Effect.acquireRelease(room.connect(call.url, Redacted.make(call.token)), () => room.disconnect)
+    return room
+  }
+)
