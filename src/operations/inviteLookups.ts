@@ -1,6 +1,6 @@
 import { Effect, Option } from "effect"
 import { GroupChannel, TextChannel } from "../schema/Channel.js"
-import type { GroupInvite, GroupPublicInvite, ServerInvite, ServerPublicInvite } from "../schema/Invite.js"
+import type { GroupInvite, GroupPublicInvite, PrivateBaseInvite, ServerInvite, ServerPublicInvite } from "../schema/Invite.js"
 import type { Member } from "../schema/Member.js"
 import type { Server } from "../schema/Server.js"
 import type { User } from "../schema/User.js"
@@ -51,7 +51,7 @@ export const getInviteUser = (
 
 /** The cached creator of a stored invite, as a user. */
 export const getInviteCreatorAsUser = (
-  invite: ServerInvite | GroupInvite
+  invite: PrivateBaseInvite
 ): Effect.Effect<Option.Option<User>, never, StoatCache> =>
   Effect.flatMap(StoatCache, (cache) => cache.getUser(invite.creatorId))
 
@@ -63,7 +63,7 @@ export const getInviteCreatorAsMember = (
 
 /** The cached creator of a stored invite: the member when it is a cached server member, else the user. */
 export const getInviteCreator = (
-  invite: ServerInvite | GroupInvite
+  invite: PrivateBaseInvite
 ): Effect.Effect<Option.Option<Member | User>, never, StoatCache> =>
   invite._tag === "ServerInvite"
     ? Effect.zipWith(getInviteCreatorAsMember(invite), getInviteCreatorAsUser(invite), (member, user) =>

@@ -1,5 +1,6 @@
 import { DateTime, Effect, Option } from "effect"
-import type { ChannelId } from "../schema/Ids.js"
+import { DirectMessageChannel, SavedMessagesChannel, UnknownChannelType } from "../schema/Channel.js"
+import type { ChannelId, MessageId } from "../schema/Ids.js"
 import type { Member } from "../schema/Member.js"
 import type { HasMemberId } from "../schema/memberValues.js"
 import type { Message } from "../schema/Message.js"
@@ -8,6 +9,9 @@ import type { Server } from "../schema/Server.js"
 import { serverPermissionsAt } from "../schema/serverPermissions.js"
 import type { User } from "../schema/User.js"
 import { StoatCache } from "../services/StoatCache.js"
+import { type Identifiable, idOf } from "./input.js"
+import { cachedTargetChannelId, type MessageTarget } from "./messageTarget.js"
+import type { DmChannel } from "./users.js"
 
 /** The seed's `get_user`: the member's cached user. */
 export const getMemberUser = (member: HasMemberId): Effect.Effect<Option.Option<User>, never, StoatCache> =>
@@ -29,6 +33,36 @@ export const getMemberBotOwner = (member: HasMemberId): Effect.Effect<Option.Opt
 /** The seed's `get_channel_id` (`dm_channel_id`): the id of the DM with the member's user, when opened through this client. */
 export const getMemberDmChannelId = (member: HasMemberId): Effect.Effect<Option.Option<ChannelId>, never, StoatCache> =>
   Effect.flatMap(StoatCache, (cache) => cache.getDmChannelId(member.id.user))
+
+const isDmChannel = (channel: unknown): channel is DmChannel =>
+  channel instanceof DirectMessageChannel || channel instanceof SavedMessagesChannel || channel instanceof UnknownChannelType
+
+/** The seed's `dm_channel`: the cached DM with the member's user (your saved messages for yourself), once opened. */
+export const getMemberDmChannel = (member: HasMemberId): Effect.Effect<Option.Option<DmChannel>, never, StoatCache> =>
+  Effect.flatMap(StoatCache, (cache) =>
+    Effect.flatMap(cache.getDmChannelId(member.id.user), (id) =>
+      Option.match(id, {
+        onNone: () => Effect.succeed(Option.none()),
+        onSome: (id) => Effect.map(cache.getChannel(id), Option.filter(isDmChannel))
+      })))
+
+/** The seed's `pm`: an alias of `getMemberDmChannel`. */
+export const getMemberPm = getMemberDmChannel
+
+/**
+ * The seed's `get_message`: a message of the target's channel, by id, from the cache (none when it
+ * was never seen, or when the target is a member or user whose DM id is not cached).
+ */
+export const getMessage = (
+  target: MessageTarget,
+  message: Identifiable<MessageId>
+): Effect.Effect<Option.Option<Message>, never, StoatCache> =>
+  Effect.gen(function*() {
+    const channel = yield* cachedTargetChannelId(target)
+    if (Option.isNone(channel)) return Option.none()
+    const messages = yield* Effect.flatMap(StoatCache, (cache) => cache.getChannelMessages(channel.value))
+    return Option.fromNullable(messages.find((found) => found.id === idOf(message)))
+  })
 
 /**
  * The seed's `messages`: the cached messages of the DM with the member's user, oldest first (none

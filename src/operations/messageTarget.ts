@@ -1,9 +1,10 @@
-import type { Effect } from "effect"
+import { Effect, Option } from "effect"
 import { declare, type ErrorClass } from "../errors/Declared.js"
 import { ChannelId, type UserId } from "../schema/Ids.js"
 import { User } from "../schema/User.js"
+import { StoatCache } from "../services/StoatCache.js"
 import type { StoatClient } from "../services/StoatClient.js"
-import { type Identifiable, ulid } from "./input.js"
+import { type Identifiable, idOf, ulid } from "./input.js"
 import { fetchDmChannelId, type OpenDmError, openDmErrors } from "./users.js"
 
 /**
@@ -31,4 +32,11 @@ export const targetChannelId = (target: MessageTarget): Effect.Effect<ChannelId,
   if (typeof target === "string") return ulid("channel id", target, ChannelId.make)
   if (target instanceof User || isMember(target)) return fetchDmChannelId(target)
   return ulid("channel id", target.id, ChannelId.make)
+}
+
+/** The channel a target stands for, from the cache alone: none for a member or user whose DM id is not cached. */
+export const cachedTargetChannelId = (target: MessageTarget): Effect.Effect<Option.Option<ChannelId>, never, StoatCache> => {
+  if (target instanceof User) return Effect.flatMap(StoatCache, (cache) => cache.getDmChannelId(target.id))
+  if (typeof target !== "string" && isMember(target)) return Effect.flatMap(StoatCache, (cache) => cache.getDmChannelId(target.id.user))
+  return Effect.succeed(Option.some(ChannelId.make(idOf(target))))
 }

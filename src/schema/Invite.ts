@@ -66,6 +66,10 @@ export class GroupInvite extends Schema.Class<GroupInvite>("GroupInvite")({
   channelId: renamed(ChannelId, "channel")
 }) {}
 
+/** The seed's `PrivateBaseInvite`: a stored invite of a known kind, with its `code` and `creatorId`. */
+export const PrivateBaseInvite = Schema.Union(ServerInvite, GroupInvite)
+export type PrivateBaseInvite = typeof PrivateBaseInvite.Type
+
 /** A stored invite of a type this library does not know yet, kept whole in `payload`. */
 export class UnknownInvite extends Schema.TaggedClass<UnknownInvite>()("UnknownInvite", {
   type: Schema.String,
