@@ -8,6 +8,7 @@ export default defineConfig({
     alias: {
       "effect-stoat/testing": source("./src/testing.ts"),
       "effect-stoat/node": source("./src/node.ts"),
+      "effect-stoat/redis": source("./src/redis.ts"),
       "effect-stoat": source("./src/index.ts")
     }
   },
@@ -19,6 +20,7 @@ export default defineConfig({
     isolate: false,
     // Property tests are CPU-bound and the machines are 2 shared cores: no test runs against 5 s.
     testTimeout: 60_000,
-    hookTimeout: 60_000
+    hookTimeout: 60_000,
+    globalSetup: ["test/redis/globalSetup.ts"]
   }
 })

@@ -34,6 +34,12 @@ describe("entry points", () => {
     assert.include(readFileSync(resolve(root, "src/services/VoiceConnector.ts"), "utf8"), "import(liveKitPackage)")
   })
 
+  for (const entry of ["src/index.ts", "src/testing.ts", "src/node.ts"]) {
+    it(`${entry} reaches no ioredis import (only effect-stoat/redis may)`, () => {
+      for (const file of reachable(entry)) assert.notInclude(readFileSync(file, "utf8"), "ioredis", file)
+    })
+  }
+
   it("src/node.ts is where the Node layers live", () => {
     assert.include(readFileSync(resolve(root, "src/node.ts"), "utf8"), "@effect/platform-node")
   })
