@@ -1,19 +1,21 @@
 import { HashMap, Option } from "effect"
-import type { Ban } from "../../schema/Ban.js"
-import type { Channel } from "../../schema/Channel.js"
-import type { File } from "../../schema/File.js"
-import type { GroupInvite, ServerInvite } from "../../schema/Invite.js"
-import type { Member } from "../../schema/Member.js"
-import type { Message } from "../../schema/Message.js"
-import type { Server } from "../../schema/Server.js"
-import type { User } from "../../schema/User.js"
 import type { Window } from "./rateLimit.js"
+import type {
+  BanRecord,
+  ChannelRecord,
+  FileRecord,
+  InviteRecord,
+  MemberRecord,
+  MessageRecord,
+  ServerRecord,
+  UserRecord
+} from "./records.js"
 
 /** A user of the fake, with what only the server knows: the token and the profile. */
 export interface FakeAccount {
-  readonly user: User
+  readonly user: UserRecord
   readonly token: string
-  readonly profile: { readonly content: Option.Option<string>; readonly background: Option.Option<File> }
+  readonly profile: { readonly content?: string | undefined; readonly background?: FileRecord | undefined }
 }
 
 /** How one user sees another: what the backend stores per pair. */
@@ -65,20 +67,23 @@ export const defaultSettings: FakeSettings = {
   rateLimits: defaultRateLimits
 }
 
-/** Everything the fake instance holds. Immutable: every request makes a new state. */
+/**
+ * Everything the fake instance holds, as the backend's documents (`records.ts`). Immutable: every
+ * request makes a new state. `StoatFake.state` shows it decoded into the client's classes.
+ */
 export interface FakeState {
   readonly settings: FakeSettings
   readonly accounts: HashMap.HashMap<string, FakeAccount>
-  readonly servers: HashMap.HashMap<string, Server>
-  readonly channels: HashMap.HashMap<string, Channel>
+  readonly servers: HashMap.HashMap<string, ServerRecord>
+  readonly channels: HashMap.HashMap<string, ChannelRecord>
   /** Keyed by `server/user`. */
-  readonly members: HashMap.HashMap<string, Member>
+  readonly members: HashMap.HashMap<string, MemberRecord>
   /** Timeouts of members who left while timed out, restored when they rejoin (`server/user`). */
-  readonly departed: HashMap.HashMap<string, Member>
-  readonly bans: HashMap.HashMap<string, Ban>
-  readonly invites: HashMap.HashMap<string, ServerInvite | GroupInvite>
+  readonly departed: HashMap.HashMap<string, MemberRecord>
+  readonly bans: HashMap.HashMap<string, BanRecord>
+  readonly invites: HashMap.HashMap<string, InviteRecord>
   /** Each channel's messages, oldest first. */
-  readonly messages: HashMap.HashMap<string, ReadonlyArray<Message>>
+  readonly messages: HashMap.HashMap<string, ReadonlyArray<MessageRecord>>
   /** `a/b` → how `a` sees `b`. */
   readonly relations: HashMap.HashMap<string, FakeRelation>
   /** `user/channel` → the last message id the user acknowledged. */

@@ -3,6 +3,7 @@ import { Clock, Context, Duration, Effect, HashMap, Layer, Option, Ref } from "e
 import type { Ban } from "../../schema/Ban.js"
 import type { Message } from "../../schema/Message.js"
 import { type FakeState, pair } from "./FakeState.js"
+import { type FakeStateView, viewBan, viewMessage, viewState } from "./view.js"
 import type { FakeRequest, FakeResponse } from "./http.js"
 import { dispatch } from "./router.js"
 import { routes } from "./routes.js"
@@ -62,18 +63,23 @@ export class StoatFake extends Context.Tag("effect-stoat/testing/StoatFake")<
     readonly handle: (request: FakeRequest) => Effect.Effect<FakeResponse, ConnectionReset>
     /** Adds a fault rule; the newest matching rule wins. */
     readonly inject: (rule: FaultRule) => Effect.Effect<void>
-    readonly state: Effect.Effect<FakeState>
+    /** The state now, decoded from the fake's own JSON with the client's schemas. */
+    readonly state: Effect.Effect<FakeStateView>
+    /** The fake's own records now, as its routes see them. */
+    readonly records: Effect.Effect<FakeState>
     readonly requests: Effect.Effect<ReadonlyArray<ReceivedRequest>>
     readonly isMember: (server: string, user: string) => Effect.Effect<boolean>
     readonly isBanned: (server: string, user: string) => Effect.Effect<boolean>
+    /** A server's bans, decoded from the fake's JSON. */
     readonly bans: (server: string) => Effect.Effect<ReadonlyArray<Ban>>
+    /** A channel's messages, oldest first, decoded from the fake's JSON. */
     readonly messages: (channel: string) => Effect.Effect<ReadonlyArray<Message>>
   }
 >() {
   /** A fake started from `seed`. */
   static make(seed: StoatFakeSeed): Effect.Effect<Context.Tag.Service<StoatFake>> {
     return Effect.gen(function*() {
-      const state = yield* Ref.make(seed.state)
+      const state = yield* Ref.make(seed.records)
       const received = yield* Ref.make<ReadonlyArray<ReceivedRequest>>([])
       const rules = yield* Ref.make<ReadonlyArray<{ readonly rule: FaultRule; readonly left: number }>>([])
       const log = (request: FakeRequest, status: ReceivedRequest["status"]) =>
@@ -127,12 +133,13 @@ export class StoatFake extends Context.Tag("effect-stoat/testing/StoatFake")<
         seed,
         handle,
         inject: (rule) => Ref.update(rules, (all) => [...all, { rule, left: rule.times ?? Number.POSITIVE_INFINITY }]),
-        state: Ref.get(state),
+        state: view(viewState),
+        records: Ref.get(state),
         requests: Ref.get(received),
         isMember: (server, user) => view((state) => HashMap.has(state.members, pair(server, user))),
         isBanned: (server, user) => view((state) => HashMap.has(state.bans, pair(server, user))),
-        bans: (server) => view((state) => [...HashMap.values(state.bans)].filter((ban) => ban.id.server === server)),
-        messages: (channel) => view((state) => Option.getOrElse(HashMap.get(state.messages, channel), () => []))
+        bans: (server) => view((state) => [...HashMap.values(state.bans)].filter((ban) => ban._id.server === server).map(viewBan)),
+        messages: (channel) => view((state) => Option.getOrElse(HashMap.get(state.messages, channel), () => []).map(viewMessage))
       }
     })
   }

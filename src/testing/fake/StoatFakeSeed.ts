@@ -1,19 +1,15 @@
-import { HashMap, Option, Schema } from "effect"
-import { Ban } from "../../schema/Ban.js"
-import { Channel } from "../../schema/Channel.js"
+import { HashMap, Option } from "effect"
 import { makeUlid } from "../../schema/Ids.js"
-import { GroupInvite, ServerInvite } from "../../schema/Invite.js"
-import { Member } from "../../schema/Member.js"
-import { Message } from "../../schema/Message.js"
-import { Server } from "../../schema/Server.js"
-import { User } from "../../schema/User.js"
+import { DefaultPermissionServer } from "../../schema/Permissions.js"
 import { defaultSettings, emptyState, type FakeRelation, type FakeSettings, type FakeState, pair } from "./FakeState.js"
+import { type ChannelRecord, emptyMessage, type MemberRecord, type RoleRecord, type ServerRecord } from "./records.js"
+import { type FakeStateView, viewState } from "./view.js"
 
 /** When seeded things were made: old enough that no new-account limit applies. */
 const seededAt = Date.UTC(2024, 0, 1)
 
 /** The server-level permissions a new server grants everyone (reference §4.1). */
-export const defaultServerPermissions = 77014766592
+export const defaultServerPermissions = DefaultPermissionServer
 
 export interface UserOptions {
   readonly token?: string
@@ -48,6 +44,14 @@ export interface ServerOptions {
   readonly roles?: Readonly<Record<string, RoleOptions>>
 }
 
+/** The channels (by handle) that get a system message when someone joins, leaves, is kicked or banned. */
+export interface SystemMessageOptions {
+  readonly userJoined?: string
+  readonly userLeft?: string
+  readonly userKicked?: string
+  readonly userBanned?: string
+}
+
 export interface ChannelOptions {
   readonly server: string
   readonly name?: string
@@ -78,9 +82,15 @@ export interface MemberOptions {
  */
 export class StoatFakeSeed {
   private constructor(
-    readonly state: FakeState,
+    /** The fake's own records the instance starts from. */
+    readonly records: FakeState,
     private readonly handles: HashMap.HashMap<string, string>
   ) {}
+
+  /** The seeded instance as the client reads it (see `FakeStateView`). */
+  get state(): FakeStateView {
+    return viewState(this.records)
+  }
 
   /** A seed with no one in it, and the instance's settings (limits, rate limits...). */
   static make(settings: Partial<FakeSettings> = {}): StoatFakeSeed {
@@ -94,22 +104,26 @@ export class StoatFakeSeed {
 
   /** The token of the user or bot named `handle`. */
   token(handle: string): string {
-    const account = HashMap.get(this.state.accounts, this.id(handle))
+    const account = HashMap.get(this.records.accounts, this.id(handle))
     return Option.getOrThrowWith(account, () => new Error(`${handle} is not a user`)).token
   }
 
   private with(state: Partial<FakeState>, handle?: string, id?: string): StoatFakeSeed {
     const handles = handle === undefined || id === undefined ? this.handles : HashMap.set(this.handles, handle, id)
-    return new StoatFakeSeed({ ...this.state, ...state }, handles)
+    return new StoatFakeSeed({ ...this.records, ...state }, handles)
   }
 
   private nextId(at = seededAt): [string, bigint] {
-    const sequence = this.state.sequence + 1n
+    const sequence = this.records.sequence + 1n
     return [makeUlid(at, sequence), sequence]
   }
 
   private resolve(handle: string): string {
     return HashMap.get(this.handles, handle).pipe(Option.getOrElse(() => this.id(handle)))
+  }
+
+  private channelById(id: string): ChannelRecord {
+    return Option.getOrThrowWith(HashMap.get(this.records.channels, id), () => new Error(`the seed has no channel ${id}`))
   }
 
   /** A user account. */
@@ -124,32 +138,30 @@ export class StoatFakeSeed {
 
   private account(handle: string, options: UserOptions, owner: string | undefined): StoatFakeSeed {
     const [id, sequence] = this.nextId(options.createdAt)
-    const user = Schema.decodeUnknownSync(User)({
-      _id: id,
-      username: handle,
-      discriminator: String(Number(sequence % 10000n)).padStart(4, "0"),
-      display_name: options.displayName,
-      pronouns: options.pronouns,
-      badges: options.badges,
-      flags: options.flags,
-      privileged: options.privileged,
-      status: options.status,
-      bot: owner === undefined ? undefined : { owner },
-      relationship: "None",
-      online: options.online ?? true
-    })
     const account = {
-      user,
+      user: {
+        _id: id,
+        username: handle,
+        discriminator: String(Number(sequence % 10000n)).padStart(4, "0"),
+        display_name: options.displayName,
+        pronouns: options.pronouns,
+        badges: options.badges ?? 0,
+        flags: options.flags ?? 0,
+        privileged: options.privileged ?? false,
+        status: options.status,
+        bot: owner === undefined ? undefined : { owner },
+        online: options.online ?? true
+      },
       token: options.token ?? `${handle}-token-${sequence}`,
-      profile: { content: Option.fromNullable(options.profile), background: Option.none() }
+      profile: { content: options.profile }
     }
-    return this.with({ sequence, accounts: HashMap.set(this.state.accounts, id, account) }, handle, id)
+    return this.with({ sequence, accounts: HashMap.set(this.records.accounts, id, account) }, handle, id)
   }
 
   /** A server, its roles (by handle) and its owner as its first member. */
   server(handle: string, options: ServerOptions): StoatFakeSeed {
     let seed: StoatFakeSeed = this
-    const roles: Record<string, unknown> = {}
+    const roles: Record<string, RoleRecord> = {}
     for (const [roleHandle, role] of Object.entries(options.roles ?? {})) {
       const [roleId, sequence] = seed.nextId()
       roles[roleId] = {
@@ -157,24 +169,26 @@ export class StoatFakeSeed {
         name: role.name ?? roleHandle,
         permissions: { a: role.allow ?? 0, d: role.deny ?? 0 },
         colour: role.colour,
-        hoist: role.hoist,
+        hoist: role.hoist ?? false,
         rank: role.rank
       }
       seed = seed.with({ sequence }, roleHandle, roleId)
     }
     const [id, sequence] = seed.nextId()
-    const server = Schema.decodeUnknownSync(Server)({
+    const server: ServerRecord = {
       _id: id,
       owner: seed.resolve(options.owner),
       name: options.name ?? handle,
       channels: [],
       roles,
       default_permissions: options.defaultPermissions ?? defaultServerPermissions,
-      discoverable: options.discoverable,
-      approximate_member_count: 0
-    })
+      flags: 0,
+      nsfw: false,
+      analytics: false,
+      discoverable: options.discoverable ?? false
+    }
     return seed
-      .with({ sequence, servers: HashMap.set(seed.state.servers, id, server) }, handle, id)
+      .with({ sequence, servers: HashMap.set(seed.records.servers, id, server) }, handle, id)
       .member(handle, options.owner)
   }
 
@@ -186,7 +200,7 @@ export class StoatFakeSeed {
     for (const [role, override] of Object.entries(options.rolePermissions ?? {})) {
       rolePermissions[this.resolve(role)] = { a: override.allow, d: override.deny }
     }
-    const channel = Schema.decodeUnknownSync(Channel)({
+    const channel: ChannelRecord = {
       channel_type: "TextChannel",
       _id: id,
       server: serverId,
@@ -196,16 +210,34 @@ export class StoatFakeSeed {
         ? undefined
         : { a: options.defaultPermissions.allow, d: options.defaultPermissions.deny },
       role_permissions: rolePermissions,
+      nsfw: false,
       voice: options.voice === undefined ? undefined : { max_users: options.voice.maxUsers },
       slowmode: options.slowmode
-    })
-    const server = Option.getOrThrow(HashMap.get(this.state.servers, serverId))
-    const updated = new Server({ ...server, channels: [...server.channels, channel.id] })
+    }
+    const server = Option.getOrThrowWith(HashMap.get(this.records.servers, serverId), () => new Error(`${options.server} is not a server`))
+    const updated = { ...server, channels: [...server.channels, id] }
     return this.with({
       sequence,
-      channels: HashMap.set(this.state.channels, id, channel),
-      servers: HashMap.set(this.state.servers, serverId, updated)
+      channels: HashMap.set(this.records.channels, id, channel),
+      servers: HashMap.set(this.records.servers, serverId, updated)
     }, handle, id)
+  }
+
+  /** Where `server` posts its system messages: channels by handle. */
+  systemMessages(server: string, channels: SystemMessageOptions): StoatFakeSeed {
+    const serverId = this.resolve(server)
+    const found = Option.getOrThrowWith(HashMap.get(this.records.servers, serverId), () => new Error(`${server} is not a server`))
+    const channelOf = (handle: string | undefined) => (handle === undefined ? undefined : this.resolve(handle))
+    const updated: ServerRecord = {
+      ...found,
+      system_messages: {
+        user_joined: channelOf(channels.userJoined),
+        user_left: channelOf(channels.userLeft),
+        user_kicked: channelOf(channels.userKicked),
+        user_banned: channelOf(channels.userBanned)
+      }
+    }
+    return this.with({ servers: HashMap.set(this.records.servers, serverId, updated) })
   }
 
   /** A group channel owned by `owner`, with `members` (the owner included). */
@@ -213,86 +245,77 @@ export class StoatFakeSeed {
     const [id, sequence] = this.nextId()
     const owner = this.resolve(options.owner)
     const recipients = [...new Set([owner, ...options.members.map((member) => this.resolve(member))])]
-    const channel = Schema.decodeUnknownSync(Channel)({
+    const channel: ChannelRecord = {
       channel_type: "Group",
       _id: id,
       name: options.name ?? handle,
       owner,
       recipients,
-      permissions: options.permissions
-    })
-    return this.with({ sequence, channels: HashMap.set(this.state.channels, id, channel) }, handle, id)
+      permissions: options.permissions,
+      nsfw: false
+    }
+    return this.with({ sequence, channels: HashMap.set(this.records.channels, id, channel) }, handle, id)
   }
 
   /** A direct message channel between two users. */
   dm(handle: string, a: string, b: string): StoatFakeSeed {
     const [id, sequence] = this.nextId()
-    const channel = Schema.decodeUnknownSync(Channel)({
-      channel_type: "DirectMessage",
-      _id: id,
-      active: true,
-      recipients: [this.resolve(a), this.resolve(b)]
-    })
-    return this.with({ sequence, channels: HashMap.set(this.state.channels, id, channel) }, handle, id)
+    const channel: ChannelRecord = { channel_type: "DirectMessage", _id: id, active: true, recipients: [this.resolve(a), this.resolve(b)] }
+    return this.with({ sequence, channels: HashMap.set(this.records.channels, id, channel) }, handle, id)
   }
 
   /** `user` as a member of `server`. */
   member(server: string, user: string, options: MemberOptions = {}): StoatFakeSeed {
     const serverId = this.resolve(server)
     const userId = this.resolve(user)
-    const member = Schema.decodeUnknownSync(Member)({
+    const member: MemberRecord = {
       _id: { server: serverId, user: userId },
-      joined_at: new Date(options.joinedAt ?? seededAt).toISOString(),
+      joined_at: options.joinedAt ?? seededAt,
       nickname: options.nickname,
       pronouns: options.pronouns,
       roles: (options.roles ?? []).map((role) => this.resolve(role)),
-      timeout: options.timeout === undefined ? undefined : new Date(options.timeout).toISOString(),
-      can_publish: options.canPublish,
-      can_receive: options.canReceive
-    })
-    return this.with({ members: HashMap.set(this.state.members, pair(serverId, userId), member) })
+      timeout: options.timeout,
+      can_publish: options.canPublish ?? true,
+      can_receive: options.canReceive ?? true
+    }
+    return this.with({ members: HashMap.set(this.records.members, pair(serverId, userId), member) })
   }
 
   /** `user` banned from `server` (the user need not exist: give any handle or id). */
   ban(server: string, user: string, reason?: string): StoatFakeSeed {
     const serverId = this.resolve(server)
     const userId = HashMap.get(this.handles, user).pipe(Option.getOrElse(() => user))
-    const ban = Schema.decodeUnknownSync(Ban)({ _id: { server: serverId, user: userId }, reason: reason ?? null })
+    const ban = { _id: { server: serverId, user: userId }, reason: reason ?? null }
     return this.with({
-      bans: HashMap.set(this.state.bans, pair(serverId, userId), ban),
-      members: HashMap.remove(this.state.members, pair(serverId, userId))
+      bans: HashMap.set(this.records.bans, pair(serverId, userId), ban),
+      members: HashMap.remove(this.records.members, pair(serverId, userId))
     })
   }
 
   /** An invite with the code `code` to a server channel or a group, made by `creator`. */
   invite(code: string, options: { readonly channel: string; readonly creator: string }): StoatFakeSeed {
-    const channel = Option.getOrThrow(HashMap.get(this.state.channels, this.resolve(options.channel)))
+    const channel = this.channelById(this.resolve(options.channel))
     const creator = this.resolve(options.creator)
-    const invite = channel._tag === "TextChannel"
-      ? Schema.decodeUnknownSync(ServerInvite)({ type: "Server", _id: code, server: channel.server, creator, channel: channel.id })
-      : Schema.decodeUnknownSync(GroupInvite)({ type: "Group", _id: code, creator, channel: channel.id })
-    return this.with({ invites: HashMap.set(this.state.invites, code, invite) }, code, code)
+    const invite = channel.channel_type === "TextChannel"
+      ? { type: "Server" as const, _id: code, server: channel.server, creator, channel: channel._id }
+      : { type: "Group" as const, _id: code, creator, channel: channel._id }
+    return this.with({ invites: HashMap.set(this.records.invites, code, invite) }, code, code)
   }
 
   /** A message in a channel, by `author`; each one is newer than the last. */
   message(handle: string, options: { readonly channel: string; readonly author: string; readonly content: string }): StoatFakeSeed {
-    const [id, sequence] = this.nextId(seededAt + Number(this.state.sequence) * 1000)
+    const [id, sequence] = this.nextId(seededAt + Number(this.records.sequence) * 1000)
     const channel = this.resolve(options.channel)
-    const message = Schema.decodeUnknownSync(Message)({
-      _id: id,
-      channel,
-      author: this.resolve(options.author),
-      content: options.content
-    })
-    const messages = HashMap.get(this.state.messages, channel).pipe(Option.getOrElse((): ReadonlyArray<Message> => []))
-    return this.with({ sequence, messages: HashMap.set(this.state.messages, channel, [...messages, message]) }, handle, id)
+    const message = { ...emptyMessage(id, channel, this.resolve(options.author)), content: options.content }
+    const messages = HashMap.get(this.records.messages, channel).pipe(Option.getOrElse(() => []))
+    return this.with({ sequence, messages: HashMap.set(this.records.messages, channel, [...messages, message]) }, handle, id)
   }
 
   private relate(a: string, b: string, ab: FakeRelation, ba: FakeRelation): StoatFakeSeed {
     const idA = this.resolve(a)
     const idB = this.resolve(b)
     return this.with({
-      relations: HashMap.set(HashMap.set(this.state.relations, pair(idA, idB), ab), pair(idB, idA), ba)
+      relations: HashMap.set(HashMap.set(this.records.relations, pair(idA, idB), ab), pair(idB, idA), ba)
     })
   }
 
@@ -313,33 +336,33 @@ export class StoatFakeSeed {
 
   /** How `a` sees `b`, recorded on `a`'s side only: an inconsistent pair, as old data may hold. */
   relation(a: string, b: string, status: FakeRelation): StoatFakeSeed {
-    return this.with({ relations: HashMap.set(this.state.relations, pair(this.resolve(a), this.resolve(b)), status) })
+    return this.with({ relations: HashMap.set(this.records.relations, pair(this.resolve(a), this.resolve(b)), status) })
   }
 
   /** The saved-messages channel of `user`. */
   savedMessages(handle: string, user: string): StoatFakeSeed {
     const [id, sequence] = this.nextId()
-    const channel = Schema.decodeUnknownSync(Channel)({ channel_type: "SavedMessages", _id: id, user: this.resolve(user) })
-    return this.with({ sequence, channels: HashMap.set(this.state.channels, id, channel) }, handle, id)
+    const channel: ChannelRecord = { channel_type: "SavedMessages", _id: id, user: this.resolve(user) }
+    return this.with({ sequence, channels: HashMap.set(this.records.channels, id, channel) }, handle, id)
   }
 
   /** The seeded message named `handle`, pinned. */
   pinned(handle: string): StoatFakeSeed {
     const id = this.id(handle)
     return this.with({
-      messages: HashMap.map(this.state.messages, (messages) =>
-        messages.map((message) => (message.id === id ? new Message({ ...message, pinned: true }) : message)))
+      messages: HashMap.map(this.records.messages, (messages) =>
+        messages.map((message) => (message._id === id ? { ...message, pinned: true } : message)))
     })
   }
 
   /** `user` connected to the call of `channel`, which runs on `node` (the first LiveKit node by default). */
   inVoice(user: string, channel: string, node?: string): StoatFakeSeed {
     const channelId = this.resolve(channel)
-    const running = HashMap.get(this.state.voiceNodes, channelId)
-    const chosen = node ?? this.state.settings.livekitNodes[0] ?? "worldwide"
+    const running = HashMap.get(this.records.voiceNodes, channelId)
+    const chosen = node ?? this.records.settings.livekitNodes[0] ?? "worldwide"
     return this.with({
-      voice: HashMap.set(this.state.voice, this.resolve(user), channelId),
-      voiceNodes: Option.isSome(running) ? this.state.voiceNodes : HashMap.set(this.state.voiceNodes, channelId, chosen)
+      voice: HashMap.set(this.records.voice, this.resolve(user), channelId),
+      voiceNodes: Option.isSome(running) ? this.records.voiceNodes : HashMap.set(this.records.voiceNodes, channelId, chosen)
     })
   }
 }

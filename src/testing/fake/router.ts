@@ -27,9 +27,12 @@ export interface Outcome {
   readonly response: FakeResponse
 }
 
-/** One route: method, path pattern (`:name` for a parameter), and its handler. */
+/**
+ * One route: method, path pattern (`:name` for a parameter), and its handler. `audit` routes read
+ * the `X-Audit-Log-Reason` header (its guard comes after authentication, before the body).
+ */
 export type Route =
-  & { readonly method: string; readonly path: string; readonly body?: "json" }
+  & { readonly method: string; readonly path: string; readonly body?: "json"; readonly audit?: true }
   & (
     | { readonly auth: true; readonly handle: (context: Context) => Outcome }
     | { readonly auth: false; readonly handle: (context: PublicContext) => Outcome }
@@ -58,11 +61,14 @@ const decodeSegment = (segment: string): Option.Option<string> => {
 /** The account a request authenticates as (reference §1.1: a bot token, if present, is the only one read). */
 const authenticate = (state: FakeState, request: FakeRequest): Option.Option<FakeAccount> => {
   const bot = request.headers["x-bot-token"]
-  if (bot !== undefined) return Option.filter(accountByToken(state, bot), (account) => Option.isSome(account.user.bot))
+  if (bot !== undefined) return Option.filter(accountByToken(state, bot), (account) => account.user.bot !== undefined)
   const session = request.headers["x-session-token"]
-  if (session !== undefined) return Option.filter(accountByToken(state, session), (account) => Option.isNone(account.user.bot))
+  if (session !== undefined) return Option.filter(accountByToken(state, session), (account) => account.user.bot === undefined)
   return Option.none()
 }
+
+/** A header value's length in bytes: HTTP hands over each byte as one Latin-1 character. */
+const headerBytes = (value: string) => (/^[\x00-\xff]*$/.test(value) ? value.length : Buffer.byteLength(value))
 
 /**
  * Answers one request as the backend would: the rate limiter first (before routing and auth, so
@@ -72,7 +78,7 @@ const authenticate = (state: FakeState, request: FakeRequest): Option.Option<Fak
 export const dispatch = (routes: ReadonlyArray<Route>, state: FakeState, request: FakeRequest, now: number): Outcome => {
   const raw = request.path.split("/").slice(1)
   const session = request.headers["x-bot-token"] === undefined ? request.headers["x-session-token"] : undefined
-  const sessionUser = session === undefined ? Option.none() : Option.map(accountByToken(state, session), (account) => account.user.id)
+  const sessionUser = session === undefined ? Option.none() : Option.map(accountByToken(state, session), (account) => account.user._id)
   const identifier = Option.match(sessionUser, { onNone: () => `ip:${request.ip}`, onSome: (id) => `session:${id}` })
   const decision = countRequest(state.rate, state.settings, identifier, bucketOf(request.method, raw), now)
   const counted = { ...state, rate: decision.windows }
@@ -92,9 +98,12 @@ export const dispatch = (routes: ReadonlyArray<Route>, state: FakeState, request
   if (Option.isNone(found)) return withHeaders({ response: catcher(request, 404) })
   const { route, params } = found.value
 
-  // Rocket runs the guards in order: authentication, then the JSON body.
+  // Rocket runs the guards in order: authentication, the audit-log reason, then the JSON body.
   const caller = authenticate(counted, request)
   if (route.auth && Option.isNone(caller)) return withHeaders({ response: catcher(request, 401) })
+  const reason = request.headers["x-audit-log-reason"]
+  // `AuditLogReason` fails with a bare 400 status: its `HeaderTooLarge` body is never sent.
+  if (route.audit && reason !== undefined && headerBytes(reason) > 512) return withHeaders({ response: catcher(request, 400) })
   let body: unknown = undefined
   if (route.body === "json") {
     if (request.body === undefined || request.body.trim() === "") return withHeaders({ response: catcher(request, 400) })

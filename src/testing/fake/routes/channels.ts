@@ -1,20 +1,20 @@
 import { Either, HashMap, Option, Schema } from "effect"
 import { pair } from "../FakeState.js"
 import { apiError, json, noContent } from "../http.js"
-import { channelPermissions, has, Permission } from "../permissions.js"
 import type { Context, Outcome, Route } from "../router.js"
+import { channelPermissions, has, Permission } from "../rules/permissions.js"
 import { answer, decodeBody, livekitUrl } from "./common.js"
 
 /** `PUT /channels/{id}/ack/{message}`: whatever string it is given is stored as the last-read marker; user accounts only. */
 const ack = ({ state, params, caller, now }: Context): Outcome => {
-  if (Option.isSome(caller.user.bot)) return answer(apiError("IsBot"))
+  if (caller.user.bot !== undefined) return answer(apiError("IsBot"))
   const channel = HashMap.get(state.channels, params[0] ?? "")
   if (Option.isNone(channel)) return answer(apiError("NotFound"))
   if (!has(channelPermissions(state, channel.value, caller.user, now), Permission.ViewChannel)) {
     return answer(apiError("MissingPermission", { permission: "ViewChannel" }))
   }
   return {
-    state: { ...state, reads: HashMap.set(state.reads, pair(caller.user.id, channel.value.id), params[1] ?? "") },
+    state: { ...state, reads: HashMap.set(state.reads, pair(caller.user._id, channel.value._id), params[1] ?? "") },
     response: noContent
   }
 }
@@ -44,19 +44,19 @@ const joinCall = ({ state, params, caller, now, body, request }: Context): Outco
   const data = decoded.right
   if (!state.settings.voice) return answer(apiError("LiveKitUnavailable"))
   const user = caller.user
-  if (Option.isSome(user.bot) && data.force_disconnect === true) return answer(apiError("IsBot"))
+  if (user.bot !== undefined && data.force_disconnect === true) return answer(apiError("IsBot"))
   const channel = HashMap.get(state.channels, params[0] ?? "")
   if (Option.isNone(channel)) return answer(apiError("NotFound"))
   // DMs and groups always carry voice, without a user limit; a server channel only with `voice`.
-  const maxUsers = channel.value._tag === "DirectMessage" || channel.value._tag === "Group"
+  const maxUsers = channel.value.channel_type === "DirectMessage" || channel.value.channel_type === "Group"
     ? Option.some(Option.none<number>())
-    : channel.value._tag === "TextChannel"
-    ? Option.map(channel.value.voice, (voice) => voice.maxUsers)
+    : channel.value.channel_type === "TextChannel"
+    ? Option.map(Option.fromNullable(channel.value.voice), (voice) => Option.fromNullable(voice.max_users))
     : Option.none()
   if (Option.isNone(maxUsers)) return answer(apiError("NotAVoiceChannel"))
   const permissions = channelPermissions(state, channel.value, user, now)
   if (!has(permissions, Permission.Connect)) return answer(apiError("MissingPermission", { permission: "Connect" }))
-  const id = channel.value.id
+  const id = channel.value._id
   const connected = [...HashMap.values(state.voice)].filter((inCall) => inCall === id).length
   if (Option.exists(maxUsers.value, (max) => connected >= max) && !has(permissions, Permission.ManageChannel)) {
     return answer(apiError("CannotJoinCall"))
@@ -64,19 +64,19 @@ const joinCall = ({ state, params, caller, now, body, request }: Context): Outco
   const running = HashMap.get(state.voiceNodes, id)
   const node = Option.orElse(running, () => Option.fromNullable(data.node))
   if (Option.isNone(node) || !state.settings.livekitNodes.includes(node.value)) return answer(apiError("UnknownNode"))
-  const current = HashMap.get(state.voice, user.id)
+  const current = HashMap.get(state.voice, user._id)
   if (data.force_disconnect !== true) {
     // A bot may be in many calls, just not twice in one; a user in one call at most.
-    const busy = Option.isSome(user.bot) ? Option.contains(current, id) : Option.isSome(current)
+    const busy = user.bot !== undefined ? Option.contains(current, id) : Option.isSome(current)
     if (busy) return answer(apiError("AlreadyConnected"))
   }
   return {
     state: {
       ...state,
-      voice: HashMap.set(state.voice, user.id, id),
+      voice: HashMap.set(state.voice, user._id, id),
       voiceNodes: Option.isSome(running) ? state.voiceNodes : HashMap.set(state.voiceNodes, id, node.value)
     },
-    response: json(200, { token: livekitToken(user.id, id, node.value, permissions), url: livekitUrl(node.value) })
+    response: json(200, { token: livekitToken(user._id, id, node.value, permissions), url: livekitUrl(node.value) })
   }
 }
 

@@ -1,11 +1,8 @@
 import { Either, HashMap, Option, Schema } from "effect"
 import { isUlid, makeUlid, ulidTime } from "../../../schema/Ids.js"
-import { Message } from "../../../schema/Message.js"
-import type { Server } from "../../../schema/Server.js"
-import type { User } from "../../../schema/User.js"
 import { type FakeAccount, type FakeState, pair } from "../FakeState.js"
 import { catcher, type FakeRequest, type FakeResponse } from "../http.js"
-import { memberRank } from "../permissions.js"
+import { emptyMessage, type MessageRecord, type UserRecord } from "../records.js"
 import type { Outcome } from "../router.js"
 
 /** A new id for something made at `now`, and the state that counted it. */
@@ -15,30 +12,25 @@ export const newId = (state: FakeState, now: number): readonly [string, FakeStat
 }
 
 /** The user with this id, if any. */
-export const userById = (state: FakeState, id: string): Option.Option<User> =>
+export const userById = (state: FakeState, id: string): Option.Option<UserRecord> =>
   Option.map(HashMap.get(state.accounts, id), (account: FakeAccount) => account.user)
 
 /** Whether a user is a member of a server. */
 export const isMember = (state: FakeState, server: string, user: string) => HashMap.has(state.members, pair(server, user))
 
 /** A user's server count and the limit that applies to them (new accounts have a lower one). */
-export const serverLimit = (state: FakeState, user: User, now: number) => {
-  const count = [...HashMap.values(state.members)].filter((member) => member.id.user === user.id).length
-  const age = isUlid(user.id) ? now - ulidTime(user.id) : Number.POSITIVE_INFINITY
+export const serverLimit = (state: FakeState, user: UserRecord, now: number) => {
+  const count = [...HashMap.values(state.members)].filter((member) => member._id.user === user._id).length
+  const age = isUlid(user._id) ? now - ulidTime(user._id) : Number.POSITIVE_INFINITY
   const young = age >= 0 && age < state.settings.newUserHours * 3_600_000
   return { count, max: young ? state.settings.newUserServers : state.settings.servers }
 }
 
 /** Appends a system message to a channel, as the backend does after joins, kicks and bans. */
-export const systemMessage = (state: FakeState, channel: string, system: Readonly<Record<string, unknown>>, now: number): FakeState => {
+export const systemMessage = (state: FakeState, channel: string, system: MessageRecord["system"], now: number): FakeState => {
   const [id, counted] = newId(state, now)
-  const message = Schema.decodeUnknownSync(Message)({
-    _id: id,
-    channel,
-    author: "00000000000000000000000000",
-    system
-  })
-  const messages = HashMap.get(counted.messages, channel).pipe(Option.getOrElse((): ReadonlyArray<Message> => []))
+  const message: MessageRecord = { ...emptyMessage(id, channel, "00000000000000000000000000"), system }
+  const messages = HashMap.get(counted.messages, channel).pipe(Option.getOrElse((): ReadonlyArray<MessageRecord> => []))
   return { ...counted, messages: HashMap.set(counted.messages, channel, [...messages, message]) }
 }
 
@@ -55,15 +47,6 @@ export const queryBool = (value: string | null): boolean | undefined => {
   if (["true", "yes", "on", ""].includes(lower)) return true
   if (["false", "no", "off"].includes(lower)) return false
   return undefined
-}
-
-/** Rank as the backend compares it: lower is higher; the owner and privileged users outrank everyone. */
-export const actorRank = (state: FakeState, server: Server, user: User): number => {
-  if (user.privileged || server.owner === user.id) return Number.NEGATIVE_INFINITY
-  return HashMap.get(state.members, pair(server.id, user.id)).pipe(
-    Option.map((member) => memberRank(server, member)),
-    Option.getOrElse(() => Number.NEGATIVE_INFINITY)
-  )
 }
 
 /**

@@ -1,15 +1,36 @@
-import { DateTime, HashMap, Option, Predicate, Schema } from "effect"
-import { RoleId } from "../../../schema/Ids.js"
-import { Member } from "../../../schema/Member.js"
-import { MemberFieldName } from "../../../schema/PartialMember.js"
+import { HashMap, Option, Predicate } from "effect"
+import type { MemberFieldName } from "../../../schema/PartialMember.js"
 import { pair } from "../FakeState.js"
 import { apiError, catcher, json } from "../http.js"
-import { channelPermissions, has, memberRank, Permission, type PermissionName, serverPermissions } from "../permissions.js"
+import type { MemberRecord } from "../records.js"
 import type { Context, Outcome, Route } from "../router.js"
-import { memberJson } from "../wire.js"
-import { actorRank, answer } from "./common.js"
+import {
+  actorRank,
+  channelPermissions,
+  has,
+  memberOf,
+  memberRank,
+  Permission,
+  type PermissionName,
+  serverPermissions
+} from "../rules/permissions.js"
+import { memberJson } from "../wire/servers.js"
+import { answer } from "./common.js"
 
-const fields: ReadonlyArray<string> = MemberFieldName.literals
+/** `FieldsMember`: the values `remove` takes, and the document path each unsets (`VoiceChannel` none). */
+const paths: Readonly<Record<MemberFieldName, keyof MemberRecord | undefined>> = {
+  Nickname: "nickname",
+  Pronouns: "pronouns",
+  Avatar: "avatar",
+  Roles: "roles",
+  Timeout: "timeout",
+  CanReceive: "can_receive",
+  CanPublish: "can_publish",
+  JoinedAt: "joined_at",
+  VoiceChannel: undefined
+}
+const fields: ReadonlyArray<string> = Object.keys(paths)
+const isField = (field: string): field is MemberFieldName => fields.includes(field)
 
 interface Edit {
   readonly nickname: string | undefined
@@ -20,7 +41,7 @@ interface Edit {
   readonly canPublish: boolean | undefined
   readonly canReceive: boolean | undefined
   readonly voiceChannel: string | undefined
-  readonly remove: ReadonlyArray<string> | undefined
+  readonly remove: ReadonlyArray<MemberFieldName> | undefined
 }
 
 const optional = <A>(value: unknown, guard: (value: unknown) => value is A): Option.Option<A | undefined> =>
@@ -34,6 +55,9 @@ const isTimestamp = (value: unknown): value is string | number =>
   (typeof value === "number" && Number.isInteger(value)) ||
   (typeof value === "string" && !Number.isNaN(Date.parse(value)))
 
+/** A timestamp the backend parsed, in Unix ms. */
+const timestamp = (value: string | number) => (typeof value === "number" ? value : Date.parse(value))
+
 /** Reads `DataMemberEdit`; a wrong type, an unknown `remove` value or a bad timestamp is a 422. */
 const parseEdit = (body: unknown): Option.Option<Edit> => {
   if (!Predicate.isRecord(body)) return Option.none()
@@ -46,7 +70,10 @@ const parseEdit = (body: unknown): Option.Option<Edit> => {
     canPublish: optional(body["can_publish"], Predicate.isBoolean),
     canReceive: optional(body["can_receive"], Predicate.isBoolean),
     voiceChannel: optional(body["voice_channel"], Predicate.isString),
-    remove: optional(body["remove"], (value): value is ReadonlyArray<string> => isStringArray(value) && value.every((field) => fields.includes(field)))
+    // `remove` has a serde default for a missing key, but `null` is no list.
+    remove: body["remove"] === null
+      ? Option.none()
+      : optional(body["remove"], (value): value is ReadonlyArray<MemberFieldName> => isStringArray(value) && value.every(isField))
   })
 }
 
@@ -58,19 +85,20 @@ const editMember = ({ state, params, caller, now, body, request }: Context): Out
   if (Option.isNone(parsed)) return answer(catcher(request, 422))
   const edit = parsed.value
   const remove = edit.remove ?? []
-  const removes = (field: string) => remove.includes(field)
+  const removes = (field: MemberFieldName) => remove.includes(field)
   const invalid = (error: string) => answer(apiError("FailedValidation", { error }))
   if (edit.nickname !== undefined && (characters(edit.nickname) < 1 || characters(edit.nickname) > 32)) return invalid("nickname: length must be 1..32")
   if (edit.pronouns !== undefined && (characters(edit.pronouns) < 1 || characters(edit.pronouns) > 24)) return invalid("pronouns: length must be 1..24")
-  if (edit.avatar !== undefined && (characters(edit.avatar) < 1 || characters(edit.avatar) > 128)) return invalid("avatar: length must be 1..128")
+  // The avatar id's length is not validated: an id of any length is looked up, and not found.
 
   const server = HashMap.get(state.servers, params[0] ?? "")
   if (Option.isNone(server)) return answer(apiError("NotFound"))
   const targetId = params[1] ?? ""
-  const member = HashMap.get(state.members, pair(server.value.id, targetId))
   const target = HashMap.get(state.accounts, targetId)
-  if (Option.isNone(member) || Option.isNone(target)) return answer(apiError("NotFound"))
-  const self = targetId === caller.user.id
+  if (Option.isNone(target)) return answer(apiError("NotFound"))
+  const member = memberOf(state, server.value._id, targetId)
+  if (Option.isNone(member)) return answer(apiError("NotFound"))
+  const self = targetId === caller.user._id
   const permissions = serverPermissions(state, server.value, caller.user, now)
   const need = (permission: PermissionName) =>
     has(permissions, Permission[permission]) ? undefined : answer(apiError("MissingPermission", { permission }))
@@ -104,7 +132,7 @@ const editMember = ({ state, params, caller, now, body, request }: Context): Out
       }
       if (edit.voiceChannel === undefined) return undefined
       const channel = HashMap.get(state.channels, edit.voiceChannel).pipe(
-        Option.filter((channel) => channel._tag === "TextChannel" && channel.server === server.value.id)
+        Option.filter((channel) => channel.channel_type === "TextChannel" && channel.server === server.value._id)
       )
       if (Option.isNone(channel)) return answer(apiError("UnknownChannel"))
       if (!has(channelPermissions(state, channel.value, caller.user, now), Permission.Connect)) {
@@ -119,8 +147,8 @@ const editMember = ({ state, params, caller, now, body, request }: Context): Out
     () => {
       const rank = actorRank(state, server.value, caller.user)
       for (const id of edit.roles ?? []) {
-        if (member.value.roles.some((held) => held === id)) continue
-        const role = server.value.roles[RoleId.make(id)]
+        if (member.value.roles.includes(id)) continue
+        const role = server.value.roles[id]
         if (role === undefined) return answer(apiError("InvalidRole"))
         if (role.rank <= rank) return answer(apiError("NotElevated"))
       }
@@ -134,36 +162,37 @@ const editMember = ({ state, params, caller, now, body, request }: Context): Out
     if (failure !== undefined) return failure
   }
 
-  const wire = Schema.encodeSync(Member)(member.value)
-  const changed: Record<string, unknown> = {
-    ...wire,
-    ...(edit.nickname === undefined ? {} : { nickname: edit.nickname }),
-    ...(edit.pronouns === undefined ? {} : { pronouns: edit.pronouns }),
-    ...(edit.roles === undefined ? {} : { roles: edit.roles }),
-    ...(edit.timeout === undefined ? {} : { timeout: DateTime.formatIso(DateTime.unsafeMake(typeof edit.timeout === "number" ? edit.timeout : Date.parse(edit.timeout))) }),
-    ...(edit.canPublish === undefined ? {} : { can_publish: edit.canPublish }),
-    ...(edit.canReceive === undefined ? {} : { can_receive: edit.canReceive })
+  // One Mongo update sets the given fields and unsets the removed ones: a path in both is a conflict.
+  const set: Partial<Record<keyof MemberRecord, unknown>> = {
+    nickname: edit.nickname,
+    pronouns: edit.pronouns,
+    roles: edit.roles,
+    timeout: edit.timeout,
+    can_publish: edit.canPublish,
+    can_receive: edit.canReceive
   }
-  const cleared: Record<string, string> = {
-    Nickname: "nickname",
-    Pronouns: "pronouns",
-    Avatar: "avatar",
-    Roles: "roles",
-    Timeout: "timeout",
-    CanPublish: "can_publish",
-    CanReceive: "can_receive"
+  if (remove.some((field) => { const path = paths[field]; return path !== undefined && set[path] !== undefined })) {
+    return answer(apiError("DatabaseError", { operation: "update_one", collection: "server_members" }))
   }
-  for (const field of remove) {
-    const key = cleared[field]
-    if (key !== undefined) delete changed[key]
+  const before = member.value
+  const updated: MemberRecord = {
+    ...before,
+    nickname: removes("Nickname") ? undefined : edit.nickname ?? before.nickname,
+    pronouns: removes("Pronouns") ? undefined : edit.pronouns ?? before.pronouns,
+    avatar: removes("Avatar") ? undefined : before.avatar,
+    roles: removes("Roles") ? [] : edit.roles ?? before.roles,
+    timeout: removes("Timeout") ? undefined : edit.timeout === undefined ? before.timeout : timestamp(edit.timeout),
+    can_publish: removes("CanPublish") ? true : edit.canPublish ?? before.can_publish,
+    can_receive: removes("CanReceive") ? true : edit.canReceive ?? before.can_receive,
+    // The Mongo build unsets `joined_at` in the document; the member it answers with keeps it in memory.
+    joined_at: removes("JoinedAt") ? undefined : before.joined_at
   }
-  const updated = Schema.decodeUnknownSync(Member)(changed)
   const voice = edit.voiceChannel !== undefined
     ? HashMap.set(state.voice, targetId, edit.voiceChannel)
     : removes("VoiceChannel") ? HashMap.remove(state.voice, targetId) : state.voice
   return {
-    state: { ...state, voice, members: HashMap.set(state.members, pair(server.value.id, targetId), updated) },
-    response: json(200, memberJson(updated))
+    state: { ...state, voice, members: HashMap.set(state.members, pair(server.value._id, targetId), updated) },
+    response: json(200, memberJson(updated, before.joined_at))
   }
 }
 

@@ -1,15 +1,19 @@
 import { Either, HashMap, Option, Schema } from "effect"
-import { Channel } from "../../../schema/Channel.js"
 import { isUlid, ulidTime } from "../../../schema/Ids.js"
-import { Message, MessageFlags } from "../../../schema/Message.js"
 import { type FakeState, pair } from "../FakeState.js"
 import { apiError, catcher, type FakeResponse, json } from "../http.js"
 import { parseMentions } from "../mentions.js"
-import { channelPermissions, has, Permission, type PermissionName } from "../permissions.js"
+import { emptyMessage, type MessageRecord } from "../records.js"
 import type { Context, Outcome, Route } from "../router.js"
-import { channelJson, memberJson } from "../wire.js"
+import { channelPermissions, has, Permission, type PermissionName } from "../rules/permissions.js"
+import { messageJson } from "../wire/messages.js"
+import { memberJson } from "../wire/servers.js"
+import { staticUserJson } from "../wire/users.js"
 import { decodeBody, newId, readJson } from "./common.js"
-import { messageById, messageJson, staticUserJson } from "./messages.js"
+import { messageById } from "./messages.js"
+
+/** The message flag bits: the backend's bitfield sets `1 << value` for `MessageFlags` 1, 2 and 3. */
+const MessageFlags = { SuppressNotifications: 2, MentionsEveryone: 4, MentionsOnline: 8 } as const
 
 const nullable = <S extends Schema.Schema.AnyNoContext>(schema: S) => Schema.optionalWith(schema, { nullable: true })
 
@@ -141,10 +145,10 @@ const send = ({ state, params, caller, now, request }: Context): Outcome => {
   if (embeds.length > 0 && lacks("SendEmbeds")) return missing("SendEmbeds")
   if (attachments.length > 0 && lacks("UploadFiles")) return missing("UploadFiles")
 
-  if (channel._tag === "TextChannel" && lacks("BypassSlowmode")) {
-    const seconds = Option.getOrElse(channel.slowmode, () => 0)
+  if (channel.channel_type === "TextChannel" && lacks("BypassSlowmode")) {
+    const seconds = channel.slowmode ?? 0
     if (seconds > 0) {
-      const slowKey = pair(user.id, channel.id)
+      const slowKey = pair(user._id, channel._id)
       const until = HashMap.get(next.slowmode, slowKey).pipe(Option.filter((end) => end > now))
       if (Option.isNone(until)) next = { ...next, slowmode: HashMap.set(next.slowmode, slowKey, now + seconds * 1000) }
       else {
@@ -179,17 +183,17 @@ const send = ({ state, params, caller, now, request }: Context): Outcome => {
 
   if ((body.content ?? "") === "" && attachments.length === 0 && embeds.length === 0) return error("EmptyMessage")
 
-  const server = channel._tag === "TextChannel" ? HashMap.get(next.servers, channel.server) : Option.none()
+  const server = channel.channel_type === "TextChannel" ? HashMap.get(next.servers, channel.server) : Option.none()
   // Accounts younger than 12 hours cannot mention in discoverable servers.
   const allowMentions = !Option.exists(server, (server) => server.discoverable) ||
-    (isUlid(user.id) && now - ulidTime(user.id) >= 12 * 3_600_000)
+    (isUlid(user._id) && now - ulidTime(user._id) >= 12 * 3_600_000)
   const bit = (flags: number, flag: number) => (flags & flag) === flag
   const flags = body.flags ?? 0
   if (body.flags !== undefined) {
     if (flags > 7) return error("InvalidProperty")
     const everyone = allowMentions && bit(flags, MessageFlags.MentionsEveryone)
     const online = allowMentions && bit(flags, MessageFlags.MentionsOnline)
-    if (Option.isNone(user.bot) && (everyone || online)) return error("IsNotBot")
+    if (user.bot === undefined && (everyone || online)) return error("IsNotBot")
     // Unreachable, as in the backend: MentionsOnline (8) is above the limit of 7 checked first.
     if (everyone && online) return error("InvalidFlagValue")
   }
@@ -216,12 +220,12 @@ const send = ({ state, params, caller, now, request }: Context): Outcome => {
       continue
     }
     if (intent.mention && allowMentions) mentioned.add(target.value.author)
-    if (!replies.includes(target.value.id)) replies.push(target.value.id)
+    if (!replies.includes(target.value._id)) replies.push(target.value._id)
   }
 
   let mentions = [...mentioned]
   if (mentions.length > 0) {
-    switch (channel._tag) {
+    switch (channel.channel_type) {
       case "DirectMessage":
       case "Group":
         mentions = mentions.filter((id) => channel.recipients.some((recipient) => recipient === id))
@@ -246,38 +250,35 @@ const send = ({ state, params, caller, now, request }: Context): Outcome => {
 
   const [id, counted] = newId(next, now)
   next = counted
-  const message = Schema.decodeUnknownSync(Message)({
-    _id: id,
+  const message: MessageRecord = {
+    ...emptyMessage(id, channel._id, user._id),
     nonce: key,
-    channel: channel.id,
-    author: user.id,
     content: body.content,
     embeds: embeds.map((embed) => ({ ...embed, type: "Text", media: undefined })),
     mentions,
     role_mentions: roles,
     replies,
-    interactions: body.interactions === undefined
-      ? undefined
-      : { reactions: [...new Set(reactions ?? [])], restrict_reactions: body.interactions.restrict_reactions },
+    interactions: {
+      reactions: [...new Set(reactions ?? [])],
+      restrict_reactions: body.interactions?.restrict_reactions ?? false
+    },
     masquerade: body.masquerade,
     flags: (bit(flags, MessageFlags.SuppressNotifications) ? MessageFlags.SuppressNotifications : 0) |
       (everyone ? MessageFlags.MentionsEveryone : 0) | (online ? MessageFlags.MentionsOnline : 0)
-  })
-  const history = Option.getOrElse(HashMap.get(next.messages, channel.id), (): ReadonlyArray<Message> => [])
-  const updated = "lastMessageId" in channel
-    ? Schema.decodeUnknownSync(Channel)({ ...channelJson(channel), last_message_id: id })
-    : channel
+  }
+  const history = Option.getOrElse(HashMap.get(next.messages, channel._id), (): ReadonlyArray<MessageRecord> => [])
+  const updated = channel.channel_type === "SavedMessages" ? channel : { ...channel, last_message_id: id }
   next = {
     ...next,
-    messages: HashMap.set(next.messages, channel.id, [...history, message]),
-    channels: HashMap.set(next.channels, channel.id, updated)
+    messages: HashMap.set(next.messages, channel._id, [...history, message]),
+    channels: HashMap.set(next.channels, channel._id, updated)
   }
-  const member = channel._tag === "TextChannel" ? HashMap.get(next.members, pair(channel.server, user.id)) : Option.none()
+  const member = channel.channel_type === "TextChannel" ? HashMap.get(next.members, pair(channel.server, user._id)) : Option.none()
   return {
     state: next,
     response: json(200, {
       ...messageJson(message),
-      user: staticUserJson(next, user),
+      user: staticUserJson(user),
       ...(Option.isSome(member) ? { member: memberJson(member.value) } : {})
     })
   }

@@ -1,34 +1,40 @@
-import { HashMap, Option, Predicate, Schema } from "effect"
-import { Ban } from "../../../schema/Ban.js"
-import { File } from "../../../schema/File.js"
-import type { Member } from "../../../schema/Member.js"
+import { HashMap, Option, Predicate } from "effect"
 import { ulidTime } from "../../../schema/Ids.js"
 import { type FakeState, pair } from "../FakeState.js"
-import { apiError, catcher, json, noContent } from "../http.js"
-import { has, isTimedOut, memberRank, Permission, type PermissionName, serverPermissions } from "../permissions.js"
+import { apiError, catcher, type FakeRequest, json, noContent } from "../http.js"
+import type { MemberRecord, ServerRecord } from "../records.js"
 import type { Context, Outcome, Route } from "../router.js"
-import { actorRank, answer, systemMessage, userById } from "./common.js"
-
-const encodeFile = Schema.encodeSync(File)
+import {
+  actorRank,
+  has,
+  isTimedOut,
+  memberOf,
+  memberRank,
+  Permission,
+  type PermissionName,
+  serverPermissions
+} from "../rules/permissions.js"
+import { banJson } from "../wire/servers.js"
+import { bannedUserJson } from "../wire/users.js"
+import { answer, systemMessage, userById } from "./common.js"
 
 const missing = (permission: PermissionName) => answer(apiError("MissingPermission", { permission }))
 
-/** Removes a member as a kick or a ban does: one who leaves while timed out keeps the timeout for a rejoin. */
-const removeMember = (state: FakeState, member: Member, now: number): FakeState => {
-  const key = pair(member.id.server, member.id.user)
-  return {
+/**
+ * Removes a member as a kick or a ban does (`Member::remove`): one who leaves while timed out keeps
+ * the timeout for a rejoin, and the server's system message channel for the removal hears of it.
+ */
+const removeMember = (state: FakeState, server: ServerRecord, member: MemberRecord, intention: "kick" | "ban", now: number): FakeState => {
+  const key = pair(member._id.server, member._id.user)
+  const removed: FakeState = {
     ...state,
     members: HashMap.remove(state.members, key),
     departed: isTimedOut(member, now) ? HashMap.set(state.departed, key, member) : state.departed,
-    voice: HashMap.remove(state.voice, member.id.user)
+    voice: HashMap.remove(state.voice, member._id.user)
   }
-}
-
-const announce = (state: FakeState, serverId: string, event: "userKicked" | "userBanned", user: string, now: number) => {
-  const server = HashMap.get(state.servers, serverId)
-  const channel = server.pipe(Option.flatMap((server) => server.systemMessages), Option.flatMap((channels) => channels[event]))
-  const type = event === "userKicked" ? "user_kicked" : "user_banned"
-  return Option.match(channel, { onNone: () => state, onSome: (id) => systemMessage(state, id, { type, id: user }, now) })
+  const channel = intention === "kick" ? server.system_messages?.user_kicked : server.system_messages?.user_banned
+  if (channel === undefined) return removed
+  return systemMessage(removed, channel, { type: intention === "kick" ? "user_kicked" : "user_banned", id: member._id.user }, now)
 }
 
 /** `DELETE /servers/{id}/members/{user}`: the kick checks of reference §7 in their order. */
@@ -36,61 +42,76 @@ const kick = ({ state, params, caller, now }: Context): Outcome => {
   const server = HashMap.get(state.servers, params[0] ?? "")
   if (Option.isNone(server)) return answer(apiError("NotFound"))
   const target = params[1] ?? ""
-  if (target === caller.user.id) return answer(apiError("CannotRemoveYourself"))
+  if (target === caller.user._id) return answer(apiError("CannotRemoveYourself"))
   if (target === server.value.owner) return answer(apiError("InvalidOperation"))
   if (!has(serverPermissions(state, server.value, caller.user, now), Permission.KickMembers)) return missing("KickMembers")
-  const member = HashMap.get(state.members, pair(server.value.id, target))
+  const member = memberOf(state, server.value._id, target)
   if (Option.isNone(member)) return answer(apiError("NotFound"))
   if (memberRank(server.value, member.value) <= actorRank(state, server.value, caller.user)) return answer(apiError("NotElevated"))
-  const next = announce(removeMember(state, member.value, now), server.value.id, "userKicked", target, now)
-  return { state: next, response: noContent }
+  return { state: removeMember(state, server.value, member.value, "kick", now), response: noContent }
 }
 
 const characters = (value: string) => [...value].length
 
-/** `PUT /servers/{id}/bans/{user}`: every id can be banned, member or not, existing or not. */
-const ban = ({ state, params, caller, now, body, request }: Context): Outcome => {
-  if (!Predicate.isRecord(body)) return answer(catcher(request, 422))
+/** Whether the raw body writes `key` as a JSON integer (serde reads `1.0` or `1e3` as a float, which an `i64` refuses). */
+const integerLiteral = (request: FakeRequest, key: string) =>
+  !new RegExp(`"${key}"\\s*:\\s*-?\\d+(\\.\\d*|[eE])`).test(request.body ?? "")
+
+/** `DataBanCreate` as serde reads it: an optional string and an optional `i64`; anything else is the catcher's 422. */
+const parseBan = (body: unknown, request: FakeRequest) => {
+  if (!Predicate.isRecord(body)) return undefined
   const reason = body["reason"] ?? null
   const seconds = body["delete_message_seconds"] ?? null
-  if ((reason !== null && typeof reason !== "string") || (seconds !== null && typeof seconds !== "number")) {
-    return answer(catcher(request, 422))
+  if (reason !== null && typeof reason !== "string") return undefined
+  if (seconds !== null && (typeof seconds !== "number" || !Number.isSafeInteger(seconds) || !integerLiteral(request, "delete_message_seconds"))) {
+    return undefined
   }
+  return { reason, seconds }
+}
+
+/**
+ * `PUT /servers/{id}/bans/{user}`: every id can be banned, member or not, existing or not. As in the
+ * backend, a member is removed (with its "user banned" message) and the messages deleted before the
+ * ban is stored, so a second ban deletes messages, then fails on the duplicate key.
+ */
+const ban = ({ state, params, caller, now, body, request }: Context): Outcome => {
+  const data = parseBan(body, request)
+  if (data === undefined) return answer(catcher(request, 422))
+  const { reason, seconds } = data
   if (typeof reason === "string" && characters(reason) > 1024) {
     return answer(apiError("FailedValidation", { error: "reason: length must be at most 1024" }))
   }
-  if (typeof seconds === "number" && (seconds < 0 || seconds > 604800 || !Number.isInteger(seconds))) {
+  if (typeof seconds === "number" && (seconds < 0 || seconds > 604800)) {
     return answer(apiError("FailedValidation", { error: "delete_message_seconds: must be 0..604800" }))
   }
   const server = HashMap.get(state.servers, params[0] ?? "")
   if (Option.isNone(server)) return answer(apiError("NotFound"))
   const target = params[1] ?? ""
-  if (target === caller.user.id) return answer(apiError("CannotRemoveYourself"))
+  if (target === caller.user._id) return answer(apiError("CannotRemoveYourself"))
   if (target === server.value.owner) return answer(apiError("InvalidOperation"))
   if (!has(serverPermissions(state, server.value, caller.user, now), Permission.BanMembers)) return missing("BanMembers")
-  const key = pair(server.value.id, target)
-  const member = HashMap.get(state.members, key)
-  if (Option.isSome(member) && memberRank(server.value, member.value) <= actorRank(state, server.value, caller.user)) {
-    return answer(apiError("NotElevated"))
+  let next: FakeState = state
+  const member = memberOf(state, server.value._id, target)
+  if (Option.isSome(member)) {
+    if (memberRank(server.value, member.value) <= actorRank(state, server.value, caller.user)) return answer(apiError("NotElevated"))
+    next = removeMember(next, server.value, member.value, "ban", now)
   }
-  // The backend's bug (reference §11.6): a second ban hits Mongo's duplicate key, a 500 DatabaseError.
-  if (HashMap.has(state.bans, key)) return answer(apiError("DatabaseError", { operation: "insert_one", collection: "server_bans" }))
-  const wire = { _id: { server: server.value.id, user: target }, reason }
-  let next: FakeState = { ...state, bans: HashMap.set(state.bans, key, Schema.decodeUnknownSync(Ban)(wire)) }
-  if (Option.isSome(member)) next = removeMember(next, member.value, now)
   if (typeof seconds === "number" && seconds > 0) {
     const since = now - seconds * 1000
     const channels = new Set<string>(server.value.channels)
     next = {
       ...next,
       messages: HashMap.map(next.messages, (messages, channel) =>
-        channels.has(channel)
-          ? messages.filter((message) => message.author !== target || ulidTime(message.id) < since)
-          : messages)
+        channels.has(channel) ? messages.filter((message) => message.author !== target || ulidTime(message._id) < since) : messages)
     }
   }
-  next = announce(next, server.value.id, "userBanned", target, now)
-  return { state: next, response: json(200, wire) }
+  const key = pair(server.value._id, target)
+  // The backend's bug (reference §11.6): a second ban hits Mongo's duplicate key, a 500 DatabaseError.
+  if (HashMap.has(next.bans, key)) {
+    return { state: next, response: apiError("DatabaseError", { operation: "insert_one", collection: "server_bans" }) }
+  }
+  const stored = { _id: { server: server.value._id, user: target }, reason }
+  return { state: { ...next, bans: HashMap.set(next.bans, key, stored) }, response: json(200, banJson(stored)) }
 }
 
 /** `DELETE /servers/{id}/bans/{user}`. */
@@ -98,7 +119,7 @@ const unban = ({ state, params, caller, now }: Context): Outcome => {
   const server = HashMap.get(state.servers, params[0] ?? "")
   if (Option.isNone(server)) return answer(apiError("NotFound"))
   if (!has(serverPermissions(state, server.value, caller.user, now), Permission.BanMembers)) return missing("BanMembers")
-  const key = pair(server.value.id, params[1] ?? "")
+  const key = pair(server.value._id, params[1] ?? "")
   if (!HashMap.has(state.bans, key)) return answer(apiError("NotFound"))
   return { state: { ...state, bans: HashMap.remove(state.bans, key) }, response: noContent }
 }
@@ -108,18 +129,14 @@ const fetchBans = ({ state, params, caller, now }: Context): Outcome => {
   const server = HashMap.get(state.servers, params[0] ?? "")
   if (Option.isNone(server)) return answer(apiError("NotFound"))
   if (!has(serverPermissions(state, server.value, caller.user, now), Permission.BanMembers)) return missing("BanMembers")
-  const bans = [...HashMap.values(state.bans)].filter((ban) => ban.id.server === server.value.id)
-  const users = bans.flatMap((ban) => Option.toArray(userById(state, ban.id.user))).map((user) => {
-    const avatar = Option.getOrNull(Option.map(user.avatar, encodeFile))
-    return { _id: user.id, username: user.username, discriminator: user.discriminator, avatar }
-  })
-  return answer(json(200, { users, bans: bans.map((ban) => Schema.encodeSync(Ban)(ban)) }))
+  const bans = [...HashMap.values(state.bans)].filter((ban) => ban._id.server === server.value._id)
+  const users = bans.flatMap((ban) => Option.toArray(userById(state, ban._id.user))).map(bannedUserJson)
+  return answer(json(200, { users, bans: bans.map(banJson) }))
 }
 
 export const moderationRoutes: ReadonlyArray<Route> = [
-  { method: "DELETE", path: "/servers/:server/members/:member", auth: true, handle: kick },
-  { method: "PUT", path: "/servers/:server/bans/:user", auth: true, body: "json", handle: ban },
-  { method: "DELETE", path: "/servers/:server/bans/:user", auth: true, handle: unban },
+  { method: "DELETE", path: "/servers/:server/members/:member", auth: true, audit: true, handle: kick },
+  { method: "PUT", path: "/servers/:server/bans/:user", auth: true, audit: true, body: "json", handle: ban },
+  { method: "DELETE", path: "/servers/:server/bans/:user", auth: true, audit: true, handle: unban },
   { method: "GET", path: "/servers/:server/bans", auth: true, handle: fetchBans }
 ]
-

@@ -28,14 +28,14 @@ const report = ({ state, caller, now, body, request }: Context): Outcome => {
   if ([...context].length > 1000) {
     return answer(apiError("FailedValidation", { error: "additional_context: length must be 0..1000" }))
   }
-  if (Option.isSome(caller.user.bot)) return answer(apiError("IsBot"))
-  const me = caller.user.id
+  if (caller.user.bot !== undefined) return answer(apiError("IsBot"))
+  const me = caller.user._id
   const own = content.type === "Message"
     ? Option.map(messageById(state, content.id), (message) => message.author === me)
     : content.type === "Server"
     ? Option.map(HashMap.get(state.servers, content.id), (server) => server.owner === me)
     // A User report's `message_id` is only context: an unknown one is ignored.
-    : Option.map(userById(state, content.id), (user) => user.id === me)
+    : Option.map(userById(state, content.id), (user) => user._id === me)
   if (Option.isNone(own)) return answer(apiError("NotFound"))
   if (own.value) return answer(apiError("CannotReportYourself"))
   const [id, counted] = newId(state, now)

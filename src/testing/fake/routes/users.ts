@@ -1,16 +1,13 @@
-import { HashMap, Option, Schema } from "effect"
-import { Channel } from "../../../schema/Channel.js"
-import { File } from "../../../schema/File.js"
-import type { User } from "../../../schema/User.js"
+import { HashMap, Option } from "effect"
 import { type FakeRelation, type FakeState, pair } from "../FakeState.js"
 import { apiError, catcher, json } from "../http.js"
-import { has, UserPermission, userPermissions } from "../permissions.js"
 import { solidPng } from "../png.js"
+import type { ChannelRecord, UserRecord } from "../records.js"
 import type { Context, Outcome, PublicContext, Route } from "../router.js"
-import { channelJson, userJson } from "../wire.js"
+import { has, UserPermission, userPermissions } from "../rules/permissions.js"
+import { channelJson } from "../wire/channels.js"
+import { userJson } from "../wire/users.js"
 import { answer, isMember, newId, userById } from "./common.js"
-
-const encodeFile = Schema.encodeSync(File)
 
 /** How `a` sees `b`, as the backend's `relationship_with` answers: `User` for oneself. */
 const relationship = (state: FakeState, a: string, b: string): FakeRelation | "User" | "None" =>
@@ -24,7 +21,7 @@ const relate = (state: FakeState, a: string, b: string, ab: FakeRelation | "None
 }
 
 /** The target user and the caller's user permissions toward them, or `NotFound`. */
-const withTarget = (state: FakeState, caller: User, id: string, then: (target: User, permissions: number) => Outcome): Outcome =>
+const withTarget = (state: FakeState, caller: UserRecord, id: string, then: (target: UserRecord, permissions: number) => Outcome): Outcome =>
   Option.match(userById(state, id), {
     onNone: () => answer(apiError("NotFound")),
     onSome: (target) => then(target, userPermissions(state, caller, target))
@@ -35,7 +32,7 @@ const lacking = (permission: keyof typeof UserPermission) => answer(apiError("Mi
 /** `GET /users/{id}`: yourself in full (with your relations), anyone else if you have `Access` to them. */
 const fetchUser = ({ state, params, caller }: Context): Outcome => {
   const id = params[0] ?? ""
-  if (id === caller.user.id) return answer(json(200, userJson(state, caller.user, caller.user)))
+  if (id === caller.user._id) return answer(json(200, userJson(state, caller.user, caller.user)))
   return withTarget(state, caller.user, id, (target, permissions) =>
     has(permissions, UserPermission.Access) ? answer(json(200, userJson(state, caller.user, target))) : lacking("Access"))
 }
@@ -43,14 +40,14 @@ const fetchUser = ({ state, params, caller }: Context): Outcome => {
 /** `GET /users/{id}/profile`: `{}` when there is none; yours always, others' with `ViewProfile`. */
 const fetchProfile = ({ state, params, caller }: Context): Outcome => {
   const id = params[0] ?? ""
-  const render = (user: User) => {
-    const profile = Option.map(HashMap.get(state.accounts, user.id), (account) => account.profile)
+  const render = (user: UserRecord) => {
+    const profile = Option.map(HashMap.get(state.accounts, user._id), (account) => account.profile)
     return answer(json(200, {
-      content: Option.getOrUndefined(Option.flatMap(profile, (profile) => profile.content)),
-      background: Option.getOrUndefined(Option.map(Option.flatMap(profile, (profile) => profile.background), encodeFile))
+      content: Option.getOrUndefined(Option.flatMap(profile, (profile) => Option.fromNullable(profile.content))),
+      background: Option.getOrUndefined(Option.flatMap(profile, (profile) => Option.fromNullable(profile.background)))
     }))
   }
-  if (id === caller.user.id) return render(caller.user)
+  if (id === caller.user._id) return render(caller.user)
   return withTarget(state, caller.user, id, (target, permissions) =>
     has(permissions, UserPermission.ViewProfile) ? render(target) : lacking("ViewProfile"))
 }
@@ -98,19 +95,19 @@ const defaultAvatar = ({ params, request }: PublicContext): Outcome => {
 /** `GET /users/{id}/mutual`: shared friends, servers, and groups and DMs; not for yourself. */
 const fetchMutual = ({ state, params, caller }: Context): Outcome => {
   const id = params[0] ?? ""
-  if (id === caller.user.id) return answer(apiError("InvalidOperation"))
+  if (id === caller.user._id) return answer(apiError("InvalidOperation"))
   return withTarget(state, caller.user, id, (target, permissions) => {
     if (!has(permissions, UserPermission.ViewProfile)) return lacking("ViewProfile")
-    const me = caller.user.id
+    const me = caller.user._id
     const friendOf = (user: string, of: string) => Option.contains(HashMap.get(state.relations, pair(user, of)), "Friend")
-    const users = [...HashMap.keys(state.accounts)].filter((user) => friendOf(user, me) && friendOf(user, target.id))
-    const servers = [...HashMap.keys(state.servers)].filter((server) => isMember(state, server, me) && isMember(state, server, target.id))
+    const users = [...HashMap.keys(state.accounts)].filter((user) => friendOf(user, me) && friendOf(user, target._id))
+    const servers = [...HashMap.keys(state.servers)].filter((server) => isMember(state, server, me) && isMember(state, server, target._id))
     const channels = [...HashMap.values(state.channels)]
       .filter((channel) =>
-        (channel._tag === "Group" || channel._tag === "DirectMessage") &&
-        channel.recipients.includes(me) && channel.recipients.includes(target.id)
+        (channel.channel_type === "Group" || channel.channel_type === "DirectMessage") &&
+        channel.recipients.includes(me) && channel.recipients.includes(target._id)
       )
-      .map((channel) => channel.id)
+      .map((channel) => channel._id)
     return answer(json(200, { users: users.sort(), servers: servers.sort(), channels: [...channels].sort() }))
   })
 }
@@ -122,51 +119,49 @@ const fetchMutual = ({ state, params, caller }: Context): Outcome => {
 const openDm = ({ state, params, caller, now }: Context): Outcome =>
   withTarget(state, caller.user, params[0] ?? "", (target, permissions) => {
     if (!has(permissions, UserPermission.SendMessage)) return lacking("SendMessage")
-    const me = caller.user.id
+    const me = caller.user._id
     const existing = [...HashMap.values(state.channels)].find((channel) =>
-      me === target.id
-        ? channel._tag === "SavedMessages" && channel.user === me
-        : channel._tag === "DirectMessage" && channel.recipients.includes(me) && channel.recipients.includes(target.id)
+      me === target._id
+        ? channel.channel_type === "SavedMessages" && channel.user === me
+        : channel.channel_type === "DirectMessage" && channel.recipients.includes(me) && channel.recipients.includes(target._id)
     )
     if (existing !== undefined) return answer(json(200, channelJson(existing)))
     const [id, counted] = newId(state, now)
-    const channel = Schema.decodeUnknownSync(Channel)(
-      me === target.id
-        ? { channel_type: "SavedMessages", _id: id, user: me }
-        : { channel_type: "DirectMessage", _id: id, active: true, recipients: [me, target.id] }
-    )
+    const channel: ChannelRecord = me === target._id
+      ? { channel_type: "SavedMessages", _id: id, user: me }
+      : { channel_type: "DirectMessage", _id: id, active: true, recipients: [me, target._id] }
     return { state: { ...counted, channels: HashMap.set(counted.channels, id, channel) }, response: json(200, channelJson(channel)) }
   })
 
 /** `DELETE /users/{id}/friend`: removes a friend, or denies or cancels a request; humans only. */
 const removeFriend = ({ state, params, caller }: Context): Outcome =>
   withTarget(state, caller.user, params[0] ?? "", (target) => {
-    if (Option.isSome(caller.user.bot) || Option.isSome(target.bot)) return answer(apiError("IsBot"))
-    const status = relationship(state, caller.user.id, target.id)
+    if (caller.user.bot !== undefined || target.bot !== undefined) return answer(apiError("IsBot"))
+    const status = relationship(state, caller.user._id, target._id)
     if (status !== "Friend" && status !== "Outgoing" && status !== "Incoming") return answer(apiError("NoEffect"))
-    const next = relate(state, caller.user.id, target.id, "None", "None")
+    const next = relate(state, caller.user._id, target._id, "None", "None")
     return { state: next, response: json(200, userJson(next, caller.user, target)) }
   })
 
 /** `PUT /users/{id}/block`: blocks anyone but yourself, bots included; blocking back makes both `Blocked`. */
 const block = ({ state, params, caller }: Context): Outcome =>
   withTarget(state, caller.user, params[0] ?? "", (target) => {
-    const status = relationship(state, caller.user.id, target.id)
+    const status = relationship(state, caller.user._id, target._id)
     if (status === "User" || status === "Blocked") return answer(apiError("NoEffect"))
-    const next = relate(state, caller.user.id, target.id, "Blocked", status === "BlockedOther" ? "Blocked" : "BlockedOther")
+    const next = relate(state, caller.user._id, target._id, "Blocked", status === "BlockedOther" ? "Blocked" : "BlockedOther")
     return { state: next, response: json(200, userJson(next, caller.user, target)) }
   })
 
 /** `DELETE /users/{id}/block`: unblocks; if they block you too you stay `BlockedOther`. */
 const unblock = ({ state, params, caller }: Context): Outcome =>
   withTarget(state, caller.user, params[0] ?? "", (target) => {
-    if (relationship(state, caller.user.id, target.id) !== "Blocked") return answer(apiError("NoEffect"))
-    const theirs = relationship(state, target.id, caller.user.id)
+    if (relationship(state, caller.user._id, target._id) !== "Blocked") return answer(apiError("NoEffect"))
+    const theirs = relationship(state, target._id, caller.user._id)
     // The backend's InternalError when the two sides of the pair disagree.
     if (theirs !== "Blocked" && theirs !== "BlockedOther") return answer(apiError("InternalError"))
     const next = theirs === "Blocked"
-      ? relate(state, caller.user.id, target.id, "BlockedOther", "Blocked")
-      : relate(state, caller.user.id, target.id, "None", "None")
+      ? relate(state, caller.user._id, target._id, "BlockedOther", "Blocked")
+      : relate(state, caller.user._id, target._id, "None", "None")
     return { state: next, response: json(200, userJson(next, caller.user, target)) }
   })
 
