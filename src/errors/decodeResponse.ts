@@ -1,13 +1,24 @@
 import { Duration, Effect, Either, ParseResult, Predicate, Schema } from "effect"
+import type { AnsweredRequest } from "./ApiError.js"
 import type { Declared } from "./Declared.js"
 import { RateLimited, UnexpectedResponse } from "./ClientError.js"
 
-/** A response as read off the wire. */
+/** A response as read off the wire, with the request it answers. */
 export interface RawResponse {
   readonly method: string
   readonly url: string
   readonly status: number
   readonly body: string
+  /** The kind of token the request was sent with, so an `InvalidSession` can say what to check. */
+  readonly tokenKind?: "bot" | "user" | undefined
+}
+
+/** The request a response answers, as an API error names it: the method and the path with its ids. */
+const answered = (response: RawResponse): AnsweredRequest => {
+  const path = URL.canParse(response.url) ? new URL(response.url).pathname : response.url.replace(/[?#].*$/, "")
+  return response.tokenKind === undefined
+    ? { method: response.method, path }
+    : { method: response.method, path, tokenKind: response.tokenKind }
 }
 
 const parseJson = (text: string): Either.Either<unknown, string> => {
@@ -18,7 +29,6 @@ const parseJson = (text: string): Either.Either<unknown, string> => {
     return Either.left(text)
   }
 }
-
 
 /**
  * Decodes a response into the operation's success value or exactly one failure: a declared wire
@@ -42,10 +52,10 @@ export const decodeResponse = <A, I, E>(
         description
       })
     )
-  const declaredError = (tag: string, fields: unknown) => {
+  const declaredError = (tag: string, fields: Readonly<Record<string, unknown>>) => {
     const schema = declared.schema(tag)
     if (schema === undefined) return unexpected(`the operation does not declare the error type ${tag}`)
-    return Either.match(Schema.decodeUnknownEither(schema)(fields), {
+    return Either.match(Schema.decodeUnknownEither(schema)({ ...fields, request: answered(response) }), {
       onLeft: (error) => unexpected(`malformed ${tag} error: ${ParseResult.TreeFormatter.formatErrorSync(error)}`),
       onRight: (error) => Effect.fail(error)
     })
