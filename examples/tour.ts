@@ -35,10 +35,11 @@ const member = (handle: string) => ({ server: lovers, user: demoSeed.id(handle) 
 /** Runs a step as one of the demo's users: each has a client of their own, all against the one fake. */
 const as = (handle: string) => <A, E, R>(effect: Effect.Effect<A, E, R>) =>
   effect.pipe(
-    Effect.provide(StoatClient.layer.pipe(Layer.provide(StoatConfig.layer({
+    // The seed's tokens are never blank, so the config cannot fail.
+    Effect.provide(StoatClient.layer.pipe(Layer.provide(Layer.orDie(StoatConfig.layer({
       token: Redacted.make(demoSeed.token(handle)),
       tokenKind: handle === "modbot" ? "bot" : "user"
-    }))))
+    })))))
   )
 
 const lookAtInvite = (code: string) =>

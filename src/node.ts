@@ -1,13 +1,13 @@
 import { NodeHttpClient } from "@effect/platform-node"
-import { Layer } from "effect"
+import { type ConfigError, Layer } from "effect"
 import { StoatCache } from "./services/StoatCache.js"
 import { StoatClient } from "./services/StoatClient.js"
 import { StoatConfig, type StoatConfigOptions } from "./services/StoatConfig.js"
 import { serveFake } from "./node/serveFake.js"
 import { StoatFake as BaseStoatFake } from "./testing/fake/StoatFake.js"
 
-/** `StoatClient` (and its cache) over undici, configured by the given settings. */
-export const stoatNodeLayer = (options: StoatConfigOptions): Layer.Layer<StoatClient | StoatCache> =>
+/** `StoatClient` (and its cache) over undici, configured by the given settings (a blank token is a `ConfigError`). */
+export const stoatNodeLayer = (options: StoatConfigOptions): Layer.Layer<StoatClient | StoatCache, ConfigError.ConfigError> =>
   StoatClient.layer.pipe(Layer.provide(StoatConfig.layer(options)), Layer.provide(NodeHttpClient.layerUndici))
 
 /** `StoatClient` (and its cache) over undici, configured from `STOAT_TOKEN`, `STOAT_TOKEN_KIND`, `STOAT_API_URL`. */

@@ -1,4 +1,4 @@
-import { Config, type ConfigError, Context, Duration, Layer, Option, Redacted } from "effect"
+import { Config, ConfigError, Context, Duration, Effect, Layer, Option, Redacted } from "effect"
 
 /** Which kind of account the token belongs to: it picks the header the token is sent in. */
 export type TokenKind = "bot" | "user"
@@ -13,6 +13,9 @@ export interface StoatConfigOptions {
   /** The file server (Autumn) files are served from; when unset, `fileServerUrl` asks `GET /`. */
   readonly fileServerUrl?: string | undefined
 }
+
+/** What a layer says of an empty token, which the server would only answer with a 401. */
+const blankToken = "the token is empty or only whitespace: give your bot's token (or a user session token with tokenKind \"user\")"
 
 /** The official instance's API. */
 export const defaultBaseUrl = "https://api.stoat.chat"
@@ -41,16 +44,27 @@ export class StoatConfig extends Context.Tag("effect-stoat/StoatConfig")<
     }
   }
 
-  /** A layer of the given settings. */
-  static layer(options: StoatConfigOptions): Layer.Layer<StoatConfig> {
-    return Layer.succeed(StoatConfig, StoatConfig.make(options))
+  /** A layer of the given settings; it fails with a `ConfigError` at `token` when the token is empty or whitespace. */
+  static layer(options: StoatConfigOptions): Layer.Layer<StoatConfig, ConfigError.ConfigError> {
+    return Layer.effect(
+      StoatConfig,
+      Redacted.value(options.token).trim() === ""
+        ? Effect.fail(ConfigError.InvalidData(["token"], blankToken))
+        : Effect.succeed(StoatConfig.make(options))
+    )
   }
 
-  /** A layer reading `STOAT_TOKEN`, `STOAT_TOKEN_KIND` (`bot` or `user`), `STOAT_API_URL` and `STOAT_FILE_SERVER_URL`. */
+  /**
+   * A layer reading `STOAT_TOKEN`, `STOAT_TOKEN_KIND` (`bot` or `user`), `STOAT_API_URL` and
+   * `STOAT_FILE_SERVER_URL`; a missing, empty or whitespace `STOAT_TOKEN` is a `ConfigError`.
+   */
   static layerConfig: Layer.Layer<StoatConfig, ConfigError.ConfigError> = Layer.effect(
     StoatConfig,
     Config.all({
-      token: Config.redacted("STOAT_TOKEN"),
+      token: Config.string("STOAT_TOKEN").pipe(
+        Config.validate({ message: blankToken, validation: (token) => token.trim() !== "" }),
+        Config.map(Redacted.make)
+      ),
       tokenKind: Config.literal("bot", "user")("STOAT_TOKEN_KIND").pipe(Config.withDefault("bot" as const)),
       baseUrl: Config.string("STOAT_API_URL").pipe(Config.withDefault(defaultBaseUrl)),
       fileServerUrl: Config.string("STOAT_FILE_SERVER_URL").pipe(Config.withDefault(undefined))

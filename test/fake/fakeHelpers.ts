@@ -31,7 +31,8 @@ export const signedIn = (seed: StoatFakeSeed, handle: string) => {
   const bot = Option.exists(account, (account) => Option.isSome(account.user.bot))
   return Layer.unwrapEffect(Effect.map(FakeBaseUrl, (baseUrl) =>
     StoatClient.layer.pipe(
-      Layer.provide(StoatConfig.layer({ token: Redacted.make(seed.token(handle)), tokenKind: bot ? "bot" : "user", baseUrl }))
+      // A seed's tokens are never blank, so the config cannot fail.
+      Layer.provide(Layer.orDie(StoatConfig.layer({ token: Redacted.make(seed.token(handle)), tokenKind: bot ? "bot" : "user", baseUrl })))
     )))
 }
 
