@@ -3,8 +3,8 @@ import { DatabaseError, FailedValidation, InvalidSession, NotFound } from "../er
 import type { ClientError } from "../errors/ClientError.js"
 import { declare, type ErrorOf } from "../errors/Declared.js"
 import { ServerId, UserId } from "../schema/Ids.js"
-import { Member, MemberWithRoles } from "../schema/Member.js"
-import { MemberList } from "../schema/MemberList.js"
+import type { Member, MemberWithRoles } from "../schema/Member.js"
+import { FastMember, FastMemberWithRoles, MemberList } from "../schema/MemberList.js"
 import { StoatClient } from "../services/StoatClient.js"
 import { idOf, type Identifiable, ulid } from "./input.js"
 import { type UserTarget, userIdOf } from "./users.js"
@@ -33,8 +33,8 @@ const getMember = <A, I>(success: Schema.Schema<A, I>, roles: boolean) =>
     )
   })
 
-const memberAlone = getMember(Member, false)
-const memberWithRoles = getMember(MemberWithRoles, true)
+const memberAlone = getMember(FastMember, false)
+const memberWithRoles = getMember(FastMemberWithRoles, true)
 
 /**
  * `GET /servers/{id}/members/{user}`: a member of a server (yours to see as a member of it); with

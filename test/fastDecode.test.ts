@@ -1,19 +1,29 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Arbitrary, Either, FastCheck, Option, Schema } from "effect"
+import { Arbitrary, Either, FastCheck, Option, ParseResult, Schema } from "effect"
 import {
+  FastMember,
+  FastMemberWithRoles,
   File,
   Member,
   MemberArray,
   MemberList,
+  MemberWithRoles,
   Presence,
   Relationship,
   UnknownEnumValue,
   UnknownMetadata,
   User,
   UserArray,
-  WireFile
+  withFastDecode
 } from "effect-stoat"
+import { fileClasses } from "../src/schema/fastClasses.js"
 import { reachableWith } from "./reachable.js"
+
+const FastFile = withFastDecode(File, fileClasses)
+const FastFiles = withFastDecode(Schema.Array(File), fileClasses)
+
+/** The property tests check every value deeply on a slow shared machine: their own generous limit. */
+const timeout = 120_000
 
 const reachable = reachableWith(Relationship, Presence)
 
@@ -101,13 +111,43 @@ const richMember = {
   roles: ["r1", "r2"], timeout: "2024-05-02T12:00:00.000Z", can_publish: false, can_receive: false
 }
 
-/** Both decoders succeed with equal values of the same classes, or both fail. */
+/** Whether two decoded values are built alike: same prototypes, same own keys in the same order, same primitives, all the way down. */
+const builtAlike = (actual: unknown, expected: unknown, path: string): void => {
+  if (typeof expected !== "object" || expected === null || typeof actual !== "object" || actual === null) {
+    assert.isTrue(Object.is(actual, expected), `${path}: ${String(actual)} is not ${String(expected)}`)
+    return
+  }
+  assert.strictEqual(Object.getPrototypeOf(actual), Object.getPrototypeOf(expected), `${path}: prototype`)
+  const keys = Reflect.ownKeys(expected)
+  assert.deepStrictEqual(Reflect.ownKeys(actual), keys, `${path}: own keys`)
+  for (const key of keys) {
+    const descriptor = Object.getOwnPropertyDescriptor(expected, key)
+    assert.deepStrictEqual(
+      { ...Object.getOwnPropertyDescriptor(actual, key), value: undefined },
+      { ...descriptor, value: undefined },
+      `${path}.${String(key)}: descriptor`
+    )
+    builtAlike(Reflect.get(actual, key), Reflect.get(expected, key), `${path}.${String(key)}`)
+  }
+}
+
+/**
+ * Both decoders succeed with values built alike and equal by the reference's equivalence, or both
+ * fail with the same error.
+ */
 const agree = <A, I, J>(reference: Schema.Schema<A, I>, fast: Schema.Schema<A, J>, input: unknown) => {
   const expected = Schema.decodeUnknownEither(reference)(input)
   const actual = Schema.decodeUnknownEither(fast)(input)
   assert.strictEqual(actual._tag, expected._tag, JSON.stringify(input))
   if (Either.isRight(actual) && Either.isRight(expected)) {
+    builtAlike(actual.right, expected.right, JSON.stringify(input))
     assert.isTrue(Schema.equivalence(reference)(actual.right, expected.right), JSON.stringify(input))
+  }
+  if (Either.isLeft(actual) && Either.isLeft(expected)) {
+    assert.strictEqual(
+      ParseResult.TreeFormatter.formatIssueSync(actual.left.issue),
+      ParseResult.TreeFormatter.formatIssueSync(expected.left.issue)
+    )
   }
 }
 
@@ -122,11 +162,11 @@ describe("UserArray", () => {
   const reference = Schema.Array(User)
 
   it.prop("decodes every wire input as Schema.Array(User) does, success and failure alike", [wireInputs(User, 4)], ([input]) =>
-    agree(reference, UserArray, input), { fastCheck: { numRuns: 400 } })
+    agree(reference, UserArray, input), { timeout, fastCheck: { numRuns: 400 } })
 
   it("decodes a user with every key, each value in turn replaced or removed, as Schema.Array(User) does", () => {
     for (const input of oneChanged([richUser])) agree(reference, UserArray, input)
-  })
+  }, timeout)
 
   it.prop("encodes as Schema.Array(User) does, and decodes it back", [FastCheck.array(Arbitrary.make(User).filter(reachable), { maxLength: 4 })], ([users]) =>
     encodesAlike(reference, UserArray, users))
@@ -149,34 +189,50 @@ describe("UserArray", () => {
   })
 })
 
-describe("WireFile", () => {
+describe("File by the fast path", () => {
   it.prop("decodes every wire input as File does, success and failure alike", [wireInputs(File, 3)], ([input]) =>
-    agree(Schema.Array(File), Schema.Array(WireFile), input), { fastCheck: { numRuns: 2000 } })
+    agree(Schema.Array(File), FastFiles, input), { timeout, fastCheck: { numRuns: 2000 } })
 
   it("decodes a file with every key, each value in turn replaced or removed, as File does", () => {
     for (const metadata of [richFile.metadata, { type: "Video", width: 1, height: 2 }, { type: "Text" }, { type: "Model", vertices: 1 }]) {
-      for (const input of oneChanged([{ ...richFile, metadata }])) agree(Schema.Array(File), Schema.Array(WireFile), input)
+      for (const input of oneChanged({ ...richFile, metadata })) agree(File, FastFile, input)
     }
-  })
+  }, timeout)
 
   it.prop("encodes as File does, and decodes it back", [Arbitrary.make(File).filter(reachable)], ([file]) =>
-    encodesAlike(File, WireFile, file))
+    encodesAlike(File, FastFile, file))
 
   it("keeps metadata of an unknown type whole, like File", () => {
     const wire = { _id: "f", tag: "attachments", filename: "a.glb", metadata: { type: "Model", vertices: 12 }, content_type: "model/gltf", size: 3 }
-    const file = Schema.decodeUnknownSync(WireFile)(wire)
+    const file = Schema.decodeUnknownSync(FastFile)(wire)
     assert.deepStrictEqual(file.metadata, new UnknownMetadata({ type: "Model", payload: { type: "Model", vertices: 12 } }))
-    agree(File, WireFile, wire)
+    agree(File, FastFile, wire)
   })
 })
 
 describe("MemberArray", () => {
   it.prop("decodes every wire input as Schema.Array(Member) does, success and failure alike", [wireInputs(Member, 4)], ([input]) =>
-    agree(Schema.Array(Member), MemberArray, input), { fastCheck: { numRuns: 400 } })
+    agree(Schema.Array(Member), MemberArray, input), { timeout, fastCheck: { numRuns: 400 } })
 
   it("decodes a member with every key, each value in turn replaced or removed, as Schema.Array(Member) does", () => {
     for (const input of oneChanged([richMember])) agree(Schema.Array(Member), MemberArray, input)
-  })
+  }, timeout)
+})
+
+describe("FastMember and FastMemberWithRoles (fetchMember)", () => {
+  it.prop("decode every wire input as Member does, success and failure alike", [wireInputs(Member, 1)], ([input]) => {
+    agree(Member, FastMember, Array.isArray(input) ? input[0] : input)
+  }, { timeout, fastCheck: { numRuns: 400 } })
+
+  it.prop("decode every member with roles as MemberWithRoles does", [wireInputs(MemberWithRoles, 1)], ([input]) => {
+    agree(MemberWithRoles, FastMemberWithRoles, Array.isArray(input) ? input[0] : input)
+  }, { timeout, fastCheck: { numRuns: 200 } })
+
+  it("decode a member with every key, each value in turn replaced or removed, as Member does", () => {
+    for (const input of oneChanged(richMember)) agree(Member, FastMember, input)
+  }, timeout)
+
+  it.prop("encode as Member does", [Arbitrary.make(Member).filter(reachable)], ([member]) => encodesAlike(Member, FastMember, member))
 })
 
 describe("MemberList", () => {
@@ -184,5 +240,51 @@ describe("MemberList", () => {
   const Fields = Schema.Struct(MemberList.fields)
 
   it.prop("decodes every body as the straightforward schemas do", [FastCheck.tuple(wireInputs(Member, 2), wireInputs(User, 2))], ([[members, users]]) =>
-    agree(reference, Fields, { members, users }), { fastCheck: { numRuns: 200 } })
+    agree(reference, Fields, { members, users }), { timeout, fastCheck: { numRuns: 200 } })
+})
+
+describe("withFastDecode on other shapes", () => {
+  class Point extends Schema.Class<Point>("Point")({
+    x: Schema.Number.pipe(Schema.int()),
+    y: Schema.propertySignature(Schema.UndefinedOr(Schema.Number)).pipe(Schema.withConstructorDefault(() => 0)),
+    label: Schema.optionalWith(Schema.String, { default: () => "none" }).pipe(Schema.fromKey("name"))
+  }) {}
+  const Shape = Schema.Union(
+    Schema.Struct({ a: Schema.String }),
+    Schema.Struct({ type: Schema.Literal("circle"), a: Schema.String, r: Schema.Number }),
+    Schema.Struct({ type: Schema.Literal("dot"), at: Point }),
+    Schema.Literal(1, 2, Number.NaN),
+    Schema.Trim
+  )
+  const Shapes = Schema.Array(Shape)
+  const Holder = Schema.Struct({ point: Schema.optional(Point), tags: Schema.Record({ key: Schema.String, value: Schema.Number }) })
+  const Pair = Schema.Tuple(Schema.String, Schema.Number)
+  const encoded = <A, I>(schema: Schema.Schema<A, I>): FastCheck.Arbitrary<unknown> =>
+    Arbitrary.make(schema).filter(reachable).map((value) => Either.getOrElse(Schema.encodeEither(schema)(value), (): unknown => value))
+  const inputs = FastCheck.oneof(
+    encoded(Shapes),
+    encoded(Holder),
+    encoded(Pair),
+    FastCheck.anything(),
+    FastCheck.constantFrom({ type: "dot", at: { x: 1, y: undefined } }, [{ type: "circle", a: "s", r: 1 }], [{ type: "dot", at: { x: 1.5 } }])
+  )
+  const fastAlike = <A, I>(schema: Schema.Schema<A, I>, input: unknown) => agree(schema, withFastDecode(schema, [Point]), input)
+
+  it.prop("decodes every input as the schema does: unions in the Schema's order, refinements, constructor defaults, other nodes", [inputs], ([input]) => {
+    fastAlike(Shapes, input)
+    fastAlike(Shapes, [input])
+    fastAlike(Holder, input)
+    fastAlike(Pair, input)
+  }, { timeout, fastCheck: { numRuns: 500 } })
+
+  it("leaves options that change the output to the Schema decoder", () => {
+    const fast = withFastDecode(Schema.Array(Point), [Point])
+    const input = [{ x: 1, extra: true }]
+    for (const options of [{ onExcessProperty: "error" }, { onExcessProperty: "preserve" }, { exact: true }] as const) {
+      assert.deepStrictEqual(
+        Schema.decodeUnknownEither(fast)(input, options),
+        Schema.decodeUnknownEither(Schema.Array(Point))(input, options)
+      )
+    }
+  })
 })
