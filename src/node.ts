@@ -22,4 +22,4 @@ export class StoatFake extends BaseStoatFake {
   static serve = serveFake
 }
 
-export { serveFake, type ServeFakeOptions } from "./node/serveFake.js"
+export { serveFake, type ServeFakeOptions, type ServedAnswer } from "./node/serveFake.js"

@@ -11,10 +11,20 @@ export interface ServeFakeOptions {
   /** The address to listen on: loopback unless you say otherwise. */
   readonly host?: string
   readonly seed: StoatFakeSeed
+  /** Told of each request once it is answered (`status` is `"reset"` for a dropped connection): a request log. */
+  readonly onAnswer?: (answer: ServedAnswer) => Effect.Effect<void>
+}
+
+/** A request the server answered, as `onAnswer` sees it. */
+export interface ServedAnswer {
+  readonly method: string
+  readonly path: string
+  readonly status: number | "reset"
+  readonly headers: Readonly<Record<string, string>>
 }
 
 /** Answers every HTTP request with the fake's handler, reading the path as it came (percent-encoding kept). */
-const fakeApp = Effect.gen(function*() {
+const fakeApp = (onAnswer: NonNullable<ServeFakeOptions["onAnswer"]>) => Effect.gen(function*() {
   const fake = yield* StoatFake
   const request = yield* HttpServerRequest.HttpServerRequest
   const body = yield* Effect.orElseSucceed(request.text, () => "")
@@ -27,6 +37,12 @@ const fakeApp = Effect.gen(function*() {
     body: body === "" ? undefined : body,
     ip: Option.getOrElse(request.remoteAddress, () => "127.0.0.1")
   }).pipe(Effect.option)
+  yield* onAnswer({
+    method: request.method,
+    path,
+    status: Option.match(answer, { onNone: () => "reset" as const, onSome: (answer) => answer.status }),
+    headers: Option.match(answer, { onNone: () => ({}), onSome: (answer) => answer.headers })
+  })
   if (Option.isNone(answer)) {
     // A reset fault: drop the connection without an answer.
     NodeHttpServerRequest.toIncomingMessage(request).socket.destroy()
@@ -45,7 +61,7 @@ const fakeApp = Effect.gen(function*() {
  * be pointed at it. The layer also gives the fake itself, for assertions, and the server's address.
  */
 export const serveFake = (options: ServeFakeOptions): Layer.Layer<StoatFake | HttpServer.HttpServer, HttpServerError.ServeError> =>
-  HttpServer.serve(fakeApp).pipe(
+  HttpServer.serve(fakeApp(options.onAnswer ?? (() => Effect.void))).pipe(
     Layer.provideMerge(Layer.effect(StoatFake, StoatFake.make(options.seed))),
     Layer.provideMerge(NodeHttpServer.layer(createServer, { port: options.port, host: options.host ?? "127.0.0.1" }))
   )
