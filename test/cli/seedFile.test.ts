@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, HashMap } from "effect"
 import { parseSeedFile } from "../../src/cli/seedFile.js"
@@ -36,5 +37,16 @@ describe("fake-server --seed FILE", () => {
       assert.include(yield* Effect.flip(parseSeedFile("{ not json")), "JSON")
       const early = yield* Effect.flip(parseSeedFile(JSON.stringify({ members: [{ server: "home", user: "x" }] })))
       assert.include(early, "home")
+    }))
+})
+
+describe("README", () => {
+  it.effect("its seed file example is a valid seed", () =>
+    Effect.gen(function*() {
+      const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8")
+      const example = /```json\n([\s\S]*?)```/.exec(readme)?.[1] ?? ""
+      const seed = yield* parseSeedFile(example)
+      assert.strictEqual(seed.state.settings.rateLimitWindowMillis, 1000)
+      assert.strictEqual(seed.token("guard"), "guard-token")
     }))
 })
