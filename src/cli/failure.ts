@@ -115,5 +115,8 @@ const sentences: Readonly<Record<string, (error: object) => string>> = {
 export const sentenceOf = (error: { readonly _tag: string }): string => {
   if (error instanceof CliFailure) return error.sentence
   const sentence = sentences[error._tag]
-  return sentence === undefined ? `The server refused the request: ${error._tag}.` : sentence(error)
+  if (sentence !== undefined) return sentence(error)
+  if (!isApiTag(error._tag)) return `The command failed: ${error._tag}.`
+  const meaning = apiErrors[error._tag].meaning
+  return `${meaning.charAt(0).toUpperCase()}${meaning.slice(1)} (${error._tag}).`
 }

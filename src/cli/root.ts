@@ -27,7 +27,7 @@ const fromEnv = <A>(config: Config.Config<A>) =>
 /** The token: `STOAT_TOKEN`, else asked for without echo when stdin is a terminal. Never a flag. */
 const token = Effect.gen(function*() {
   const fromVariable = yield* fromEnv(Config.redacted("STOAT_TOKEN"))
-  if (Option.isSome(fromVariable) && Redacted.value(fromVariable.value) !== "") return fromVariable.value
+  if (Option.isSome(fromVariable) && Redacted.value(fromVariable.value).trim() !== "") return fromVariable.value
   const terminal = yield* Terminal.Terminal
   if (!(yield* terminal.isTTY)) {
     return yield* new CliFailure({ family: "auth", sentence: "No token: set STOAT_TOKEN (the command never takes it as a flag)." })
@@ -47,6 +47,8 @@ export const withStoat = <A, E>(
     const envUrl = yield* fromEnv(Config.string("STOAT_API_URL"))
     const tokenKind: TokenKind = Option.getOrElse(Option.orElse(globals.tokenKind, () => envKind), () => "bot" as const)
     const baseUrl = Option.getOrElse(Option.orElse(globals.apiUrl, () => envUrl), () => defaultBaseUrl)
-    const config = StoatConfig.layer({ token: yield* token, tokenKind, baseUrl })
+    const config = StoatConfig.layer({ token: yield* token, tokenKind, baseUrl }).pipe(
+      Layer.mapError(() => new CliFailure({ family: "auth", sentence: "The token is empty." }))
+    )
     return yield* Effect.provide(operation, StoatClient.layer.pipe(Layer.provide(config)))
   })
