@@ -1,9 +1,10 @@
-import { type HttpClient, HttpServer } from "@effect/platform"
+import { HttpClient, HttpClientRequest, HttpServer } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
 import { Context, Effect, HashMap, Layer, Option, Redacted } from "effect"
 import { type StoatCache, StoatClient, StoatConfig } from "effect-stoat"
 import { serveFake } from "effect-stoat/node"
 import { demoSeed, StoatFake, type StoatFakeSeed } from "effect-stoat/testing"
+import type { RawAnswer, RawOptions } from "./raw.js"
 
 /** The demo instance of effect-stoat/testing: see its JSDoc for who is who. */
 export { demoSeed }
@@ -60,3 +61,34 @@ export const { scenario } = on("in process")
 /** A client signed in as `handle` against its own in-process fake made from `seed`. */
 export const fakeClient = (seed: StoatFakeSeed, handle: string) =>
   signedIn(seed, handle).pipe(Layer.provideMerge(world(seed, "in process")))
+
+/**
+ * One raw request through the scenario's transport (the fake in process, or its loopback port),
+ * signed in as `options.as` of `seed`: the wire as a client in any language sends it.
+ */
+export const send = (
+  seed: StoatFakeSeed,
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+  path: string,
+  options: RawOptions = {}
+): Effect.Effect<RawAnswer, never, HttpClient.HttpClient | FakeBaseUrl> =>
+  Effect.gen(function*() {
+    const client = yield* HttpClient.HttpClient
+    const baseUrl = yield* FakeBaseUrl
+    const headers: Record<string, string> = { accept: "application/json", ...options.headers }
+    if (options.as !== undefined) {
+      const account = HashMap.get(seed.records.accounts, seed.id(options.as))
+      const bot = Option.exists(account, (account) => account.user.bot !== undefined)
+      headers[bot ? "x-bot-token" : "x-session-token"] = seed.token(options.as)
+    }
+    const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body))
+    let request = HttpClientRequest.make(method)(`${baseUrl}${path}`).pipe(
+      HttpClientRequest.setHeaders(headers),
+      HttpClientRequest.setUrlParams(options.query ?? {})
+    )
+    if (body !== undefined) request = HttpClientRequest.bodyText(request, body, "application/json")
+    const response = yield* client.execute(request)
+    const text = yield* response.text
+    const json: unknown = (response.headers["content-type"] ?? "").startsWith("application/json") ? JSON.parse(text) : undefined
+    return { status: response.status, headers: response.headers, body: text, bytes: undefined, json }
+  }).pipe(Effect.scoped, Effect.orDie)

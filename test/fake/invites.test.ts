@@ -221,7 +221,8 @@ for (const transport of transports) {
         const fake = yield* StoatFake
         const requests = yield* fake.requests
         assert.strictEqual(requests.at(-1)?.status, 429)
-        yield* TestClock.adjust(Duration.seconds(10))
+        // The backend opens a new window only after its reset instant (`now > reset`).
+        yield* TestClock.adjust(Duration.millis(10_001))
         assert.strictEqual((yield* fetchInvite("aB3dE5fG"))._tag, "ServerPublicInvite")
       }).pipe(as("carol")))
 

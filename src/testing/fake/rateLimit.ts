@@ -9,7 +9,9 @@ export interface Window {
 
 /** The bucket a request counts against and the resource it is keyed on (reference §3.2). */
 export const bucketOf = (method: string, segments: ReadonlyArray<string>): readonly [string, string | undefined] => {
-  const rest = segments[0] === "0.8" ? segments.slice(1) : segments
+  // Rocket's routed segments skip empty ones (`//servers//X` is `servers/X`).
+  const routed = segments.filter((segment) => segment !== "")
+  const rest = routed[0] === "0.8" ? routed.slice(1) : routed
   const [segment, resource, extra] = rest
   switch (segment) {
     case "users":
@@ -60,7 +62,8 @@ export const countRequest = (
   const key = `${identifier}\u0000${name}\u0000${resource ?? ""}`
   const limit = settings.rateLimits[name] ?? settings.rateLimits["any"] ?? 20
   const current = HashMap.get(windows, key).pipe(
-    Option.filter((window) => window.resetAt > now),
+    // The backend opens a new window only once `now > reset`: at the reset instant the old one still counts.
+    Option.filter((window) => window.resetAt >= now),
     Option.getOrElse((): Window => ({ remaining: limit, resetAt: now + settings.rateLimitWindowMillis }))
   )
   const limited = current.remaining <= 0

@@ -67,6 +67,19 @@ const authenticate = (state: FakeState, request: FakeRequest): Option.Option<Fak
   return Option.none()
 }
 
+/**
+ * Who the rate limiter counts (reference §3.1): the session of a valid `X-Session-Token` (each
+ * account of the fake has one session), whatever else is sent; otherwise the client's address, so
+ * every bot token behind one address shares its buckets.
+ */
+const rateLimitIdentifier = (state: FakeState, request: FakeRequest) => {
+  const token = request.headers["x-session-token"]
+  const session = token === undefined
+    ? Option.none()
+    : Option.filter(accountByToken(state, token), (account) => account.user.bot === undefined)
+  return Option.match(session, { onNone: () => `ip:${request.ip}`, onSome: (account) => `session:${account.user._id}` })
+}
+
 /** A header value's length in bytes: HTTP hands over each byte as one Latin-1 character. */
 const headerBytes = (value: string) => (/^[\x00-\xff]*$/.test(value) ? value.length : Buffer.byteLength(value))
 
@@ -77,9 +90,7 @@ const headerBytes = (value: string) => (/^[\x00-\xff]*$/.test(value) ? value.len
  */
 export const dispatch = (routes: ReadonlyArray<Route>, state: FakeState, request: FakeRequest, now: number): Outcome => {
   const raw = request.path.split("/").slice(1)
-  const session = request.headers["x-bot-token"] === undefined ? request.headers["x-session-token"] : undefined
-  const sessionUser = session === undefined ? Option.none() : Option.map(accountByToken(state, session), (account) => account.user._id)
-  const identifier = Option.match(sessionUser, { onNone: () => `ip:${request.ip}`, onSome: (id) => `session:${id}` })
+  const identifier = rateLimitIdentifier(state, request)
   const decision = countRequest(state.rate, state.settings, identifier, bucketOf(request.method, raw), now)
   const counted = { ...state, rate: decision.windows }
   const withHeaders = (outcome: Outcome): Outcome => ({

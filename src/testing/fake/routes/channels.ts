@@ -3,7 +3,18 @@ import { pair } from "../FakeState.js"
 import { apiError, json, noContent } from "../http.js"
 import type { Context, Outcome, Route } from "../router.js"
 import { channelPermissions, has, Permission } from "../rules/permissions.js"
+import { channelJson } from "../wire/channels.js"
 import { answer, decodeBody, livekitUrl } from "./common.js"
+
+/** `GET /channels/{id}`: any channel the caller can view. */
+const fetchChannel = ({ state, params, caller, now }: Context): Outcome => {
+  const channel = HashMap.get(state.channels, params[0] ?? "")
+  if (Option.isNone(channel)) return answer(apiError("NotFound"))
+  if (!has(channelPermissions(state, channel.value, caller.user, now), Permission.ViewChannel)) {
+    return answer(apiError("MissingPermission", { permission: "ViewChannel" }))
+  }
+  return answer(json(200, channelJson(channel.value)))
+}
 
 /** `PUT /channels/{id}/ack/{message}`: whatever string it is given is stored as the last-read marker; user accounts only. */
 const ack = ({ state, params, caller, now }: Context): Outcome => {
@@ -81,6 +92,7 @@ const joinCall = ({ state, params, caller, now, body, request }: Context): Outco
 }
 
 export const channelRoutes: ReadonlyArray<Route> = [
+  { method: "GET", path: "/channels/:channel", auth: true, handle: fetchChannel },
   { method: "PUT", path: "/channels/:channel/ack/:message", auth: true, handle: ack },
   { method: "POST", path: "/channels/:channel/join_call", auth: true, body: "json", handle: joinCall }
 ]

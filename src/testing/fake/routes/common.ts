@@ -38,8 +38,9 @@ export const systemMessage = (state: FakeState, channel: string, system: Message
 export const answer = (response: Outcome["response"]): Outcome => ({ response })
 
 /**
- * An optional query bool as Rocket 0.5 reads it: true/yes/on/empty, false/no/off (any case); an
- * optional form field never fails, so anything else (`1`, `0`...) counts as absent.
+ * An optional query bool as Rocket 0.5 reads it: true/yes/on/empty, false/no/off (any case). An
+ * `Option<T>` form field never fails (v0.5.1 core/lib/src/form/from_form.rs: its `finalize` is
+ * `Ok(T::finalize(this).ok())`), so anything else (`1`, `0`...) counts as absent, not a 422.
  */
 export const queryBool = (value: string | null): boolean | undefined => {
   if (value === null) return undefined

@@ -197,5 +197,5 @@ const editMember = ({ state, params, caller, now, body, request }: Context): Out
 }
 
 export const memberEditRoutes: ReadonlyArray<Route> = [
-  { method: "PATCH", path: "/servers/:server/members/:member", auth: true, body: "json", handle: editMember }
+  { method: "PATCH", path: "/servers/:server/members/:member", auth: true, audit: true, body: "json", handle: editMember }
 ]
