@@ -45,6 +45,15 @@ const seed = StoatFakeSeed.make({ rateLimits: { ...defaultRateLimits, servers: 1
   .message("spam", { channel: "general", author: "bob", content: "buy now" })
   .server("empty", { owner: "owner" })
 
+/** carol asked bob to be friends and they share a server; carol owns a bot that shares nothing with her. */
+const people = StoatFakeSeed.make()
+  .user("carol")
+  .user("bob")
+  .bot("lonebot", { owner: "carol" })
+  .server("club", { owner: "bob" })
+  .member("club", "carol")
+  .friendRequest("carol", "bob")
+
 /** Two requests per server per 10 s, two bots and a user. */
 const limited = StoatFakeSeed.make({ rateLimits: { ...defaultRateLimits, servers: 2 } })
   .user("owner")
@@ -220,6 +229,21 @@ for (const transport of transports) {
           const message = (as: string) => send(seed, "POST", path("channels", id("stage"), "messages"), { as, body: { content: "hi" } })
           assert.strictEqual((yield* message("carol")).status, 200)
           assertError(yield* message("bob"), 403, "MissingPermission", { permission: "SendMessage" })
+        })))
+  })
+
+  describe(`the fake (${transport}): user permissions`, () => {
+    it.effect("a pending friend request with a shared server still shows the profile; a bot's owner gets nothing without a mutual", () =>
+      scenario(people, () =>
+        Effect.gen(function*() {
+          const profile = yield* send(people, "GET", path("users", people.id("bob"), "profile"), { as: "carol" })
+          assert.strictEqual(profile.status, 200)
+          assertError(yield* send(people, "GET", path("users", people.id("bob"), "dm"), { as: "carol" }), 403, "MissingPermission", {
+            permission: "SendMessage"
+          })
+          assertError(yield* send(people, "GET", path("users", people.id("lonebot")), { as: "carol" }), 403, "MissingPermission", {
+            permission: "Access"
+          })
         })))
   })
 
