@@ -210,7 +210,8 @@ describe("the fake: the channels rate-limit bucket", () => {
       assert.deepStrictEqual(limited.json, { retry_after: 10_000 })
       assert.strictEqual((yield* messages("general")).status, 200)
       assert.strictEqual((yield* messages("log", {}, "bob")).status, 200)
-      yield* TestClock.adjust(Duration.seconds(10))
+      // A window is renewed once the clock is past its reset instant (`now > reset`).
+      yield* TestClock.adjust(Duration.millis(10_001))
       assert.strictEqual((yield* messages("log")).status, 200)
     })))
 })

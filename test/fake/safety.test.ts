@@ -67,7 +67,8 @@ describe("the fake: POST /safety/report", () => {
       assert.strictEqual(limited.status, 429)
       assert.deepStrictEqual(limited.json, { retry_after: 10_000 })
       assert.strictEqual((yield* report(valid, "carol")).status, 204)
-      yield* TestClock.adjust(Duration.seconds(10))
+      // A window is renewed once the clock is past its reset instant (`now > reset`).
+      yield* TestClock.adjust(Duration.millis(10_001))
       assert.strictEqual((yield* report(valid)).status, 204)
       assert.strictEqual(field(limited.json, "type"), undefined)
     })))
