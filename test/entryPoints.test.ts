@@ -43,4 +43,17 @@ describe("entry points", () => {
   it("src/node.ts is where the Node layers live", () => {
     assert.include(readFileSync(resolve(root, "src/node.ts"), "utf8"), "@effect/platform-node")
   })
+
+  it("each name is exported by one entry only: effect-stoat/node adds serving the fake, not a second StoatFake", async () => {
+    const entries = await Promise.all([import("effect-stoat"), import("effect-stoat/testing"), import("effect-stoat/node")])
+    const seen = new Map<string, number>()
+    entries.forEach((entry, index) => {
+      for (const name of Object.keys(entry)) {
+        assert.isUndefined(seen.get(name), `${name} is exported twice`)
+        seen.set(name, index)
+      }
+    })
+    assert.strictEqual(seen.get("serveFake"), 2)
+    assert.strictEqual(seen.get("StoatFake"), 1)
+  })
 })

@@ -4,7 +4,7 @@ import { NodeContext } from "@effect/platform-node"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
 import { demoSeed } from "effect-stoat/testing"
-import { StoatFake } from "effect-stoat/node"
+import { serveFake } from "effect-stoat/node"
 import { exitCodeTable } from "../../src/cli/failure.js"
 import { fakeCli, plain, runCli } from "./runCli.js"
 
@@ -46,7 +46,7 @@ describe("effect-stoat fake-server", () => {
         assert.strictEqual(code, 6)
         assert.strictEqual(stderr, `Port ${server} on 127.0.0.1 is in use: choose another with --port.`)
       }
-    }).pipe(Effect.provide(Layer.mergeAll(StoatFake.serve({ port: 0, seed: demoSeed }), NodeContext.layer, FetchHttpClient.layer)), Effect.scoped))
+    }).pipe(Effect.provide(Layer.mergeAll(serveFake({ port: 0, seed: demoSeed }), NodeContext.layer, FetchHttpClient.layer)), Effect.scoped))
 
   it.effect("a seed file that cannot be read is an input error (2)", () =>
     Effect.gen(function*() {

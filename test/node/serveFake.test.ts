@@ -3,10 +3,11 @@ import { NodeHttpClient } from "@effect/platform-node"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Redacted } from "effect"
 import { acceptInvite, fetchInvite, StoatClient, StoatConfig } from "effect-stoat"
-import { StoatFake } from "effect-stoat/node"
+import { serveFake } from "effect-stoat/node"
+import { StoatFake } from "effect-stoat/testing"
 import { demoSeed } from "../fake/fakeHelpers.js"
 
-describe("StoatFake.serve", () => {
+describe("serveFake", () => {
   it.live("serves the fake on a loopback port that a real HTTP client reaches", () =>
     Effect.gen(function*() {
       const server = yield* HttpServer.HttpServer
@@ -24,5 +25,5 @@ describe("StoatFake.serve", () => {
       assert.isTrue(yield* fake.isMember(demoSeed.id("lovers"), demoSeed.id("carol")))
       const requests = yield* fake.requests
       assert.strictEqual(requests[0]?.request.path, "/invites/a%2Fb")
-    }).pipe(Effect.provide(StoatFake.serve({ port: 0, seed: demoSeed }))))
+    }).pipe(Effect.provide(serveFake({ port: 0, seed: demoSeed }))))
 })
