@@ -1,6 +1,6 @@
 import { assert, it } from "@effect/vitest"
 import { Effect, Layer, Redacted } from "effect"
-import { kickMember, StoatClient, StoatConfig } from "effect-stoat"
+import { kickMember, Permission, StoatClient, StoatConfig } from "effect-stoat"
 import { StoatFake, StoatFakeSeed } from "effect-stoat/testing"
 
 // Your bot's logic: kick a member, and say what happened whatever the outcome.
@@ -20,7 +20,7 @@ const seed = StoatFakeSeed.make()
   .bot("guard", { owner: "owner" })
   .user("spammer")
   .user("moderator")
-  .server("home", { owner: "owner", roles: { mod: { rank: 0 }, bots: { rank: 1, allow: 64 } } })
+  .server("home", { owner: "owner", roles: { mod: { rank: 0 }, bots: { rank: 1, allow: Permission.KickMembers } } })
   .member("home", "guard", { roles: ["bots"] })
   .member("home", "spammer")
   .member("home", "moderator", { roles: ["mod"] })

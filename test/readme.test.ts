@@ -20,4 +20,19 @@ describe("README", () => {
     assert.match(ci, /^npm install$/m)
     assert.match(ci, /^npm test$/m)
   })
+
+  it("gives the consumer's install lines with the peer ranges package.json declares, for effect-stoat and effect-stoat/node", () => {
+    const readme = read("../README.md")
+    const { peerDependencies } = JSON.parse(read("../package.json")) as { peerDependencies: Record<string, string> }
+    const peer = (name: string) => `${name}@${peerDependencies[name]}`
+    const core = `npm install effect-stoat ${peer("effect")} ${peer("@effect/platform")}`
+    assert.include(readme, `${core}\n`)
+    assert.include(readme, `${core} ${peer("@effect/platform-node")}\n`)
+    for (const optional of ["ioredis", "@livekit/rtc-node"]) assert.include(readme, peer(optional))
+  })
+
+  it("lists the consumer check, which .ci/run runs after npm test", () => {
+    assert.include(read("../README.md"), "npm run check:consumer")
+    assert.match(read("../.ci/run"), /^npm test\nnpm run check:consumer$/m)
+  })
 })
