@@ -1,4 +1,4 @@
-import { NodeHttpClient } from "@effect/platform-node"
+import { NodeHttpClient, NodeSocket } from "@effect/platform-node"
 import { type ConfigError, Layer } from "effect"
 import { StoatCache } from "./services/StoatCache.js"
 import { StoatClient } from "./services/StoatClient.js"
@@ -13,5 +13,8 @@ export const StoatNodeLive = StoatClient.layer.pipe(
   Layer.provide(StoatConfig.layerConfig),
   Layer.provide(NodeHttpClient.layerUndici)
 )
+
+/** The WebSocket the `Gateway` connects with: Node's own where it has one (22+), else the `ws` package. */
+export const NodeWebSocket = NodeSocket.layerWebSocketConstructor
 
 export { serveFake, type ServeFakeOptions, type ServedAnswer } from "./node/serveFake.js"

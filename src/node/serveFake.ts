@@ -2,6 +2,8 @@ import { createServer } from "node:http"
 import { HttpServer, type HttpServerError, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import { NodeHttpServer, NodeHttpServerRequest } from "@effect/platform-node"
 import { Effect, Layer, Option } from "effect"
+import { eventsSocketApp } from "./fakeEventsSocket.js"
+import { FakeEvents } from "../testing/fake/events/FakeEvents.js"
 import { StoatFake } from "../testing/fake/StoatFake.js"
 import type { StoatFakeSeed } from "../testing/fake/StoatFakeSeed.js"
 
@@ -27,6 +29,7 @@ export interface ServedAnswer {
 const fakeApp = (onAnswer: NonNullable<ServeFakeOptions["onAnswer"]>) => Effect.gen(function*() {
   const fake = yield* StoatFake
   const request = yield* HttpServerRequest.HttpServerRequest
+  if (request.headers["upgrade"]?.toLowerCase() === "websocket") return yield* eventsSocketApp(request)
   const body = yield* Effect.orElseSucceed(request.text, () => "")
   const [path = "/", query = ""] = request.url.split("?", 2)
   const answer = yield* fake.handle({
@@ -58,10 +61,14 @@ const fakeApp = (onAnswer: NonNullable<ServeFakeOptions["onAnswer"]>) => Effect.
 
 /**
  * The fake as a real HTTP server on `host:port` (loopback by default), so that every client in every language can
- * be pointed at it. The layer also gives the fake itself, for assertions, and the server's address.
+ * be pointed at it; a WebSocket upgrade (the `ws` URL of `GET /`) is its events socket. The layer also gives the
+ * fake itself and its events server, for assertions and faults, and the server's address.
  */
-export const serveFake = (options: ServeFakeOptions): Layer.Layer<StoatFake | HttpServer.HttpServer, HttpServerError.ServeError> =>
+export const serveFake = (
+  options: ServeFakeOptions
+): Layer.Layer<StoatFake | FakeEvents | HttpServer.HttpServer, HttpServerError.ServeError> =>
   HttpServer.serve(fakeApp(options.onAnswer ?? (() => Effect.void))).pipe(
+    Layer.provideMerge(FakeEvents.layer),
     Layer.provideMerge(Layer.effect(StoatFake, StoatFake.make(options.seed))),
     Layer.provideMerge(NodeHttpServer.layer(createServer, { port: options.port, host: options.host ?? "127.0.0.1" }))
   )

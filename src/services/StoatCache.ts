@@ -103,6 +103,8 @@ export class StoatCache extends Context.Tag("effect-stoat/StoatCache")<
     readonly remember: (value: unknown) => Effect.Effect<void>
     /** Drops a member (after a kick or a ban). */
     readonly forgetMember: (server: ServerId, user: UserId) => Effect.Effect<void>
+    /** Drops every member (they may be stale: the events socket reconnected). */
+    readonly forgetMembers: Effect.Effect<void>
     readonly getUser: (id: UserId) => Effect.Effect<Option.Option<User>>
     readonly getServer: (id: ServerId) => Effect.Effect<Option.Option<Server>>
     readonly getChannel: (id: ChannelId) => Effect.Effect<Option.Option<Channel>>
@@ -127,6 +129,7 @@ export class StoatCache extends Context.Tag("effect-stoat/StoatCache")<
     remember: (value) => Ref.update(ref, (entries) => learn(entries, value)),
     forgetMember: (server, user) =>
       Ref.update(ref, (entries) => ({ ...entries, members: HashMap.remove(entries.members, memberEntry(server, user)) })),
+    forgetMembers: Ref.update(ref, (entries) => ({ ...entries, members: HashMap.empty() })),
     getUser: (id) => Effect.map(Ref.get(ref), (entries) => HashMap.get(entries.users, id)),
     getServer: (id) => Effect.map(Ref.get(ref), (entries) => HashMap.get(entries.servers, id)),
     getChannel: (id) => Effect.map(Ref.get(ref), (entries) => HashMap.get(entries.channels, id)),

@@ -2,8 +2,11 @@ import { json } from "../http.js"
 import type { PublicContext, Route } from "../router.js"
 import { answer } from "./common.js"
 
+/** The events socket: on a served fake, at the host and port the request came to. */
+const eventsUrl = (host: string | undefined) => (host === undefined ? "wss://events.fake.stoat" : `ws://${host}/events`)
+
 /** `GET /`: the instance's configuration (reference §9). */
-const root = ({ state }: PublicContext) => {
+const root = ({ state, request }: PublicContext) => {
   const { settings } = state
   const limits = (servers: number) => ({
     outgoing_friend_requests: 10,
@@ -46,7 +49,7 @@ const root = ({ state }: PublicContext) => {
         default: limits(settings.servers)
       }
     },
-    ws: "wss://events.fake.stoat",
+    ws: eventsUrl(request.headers["host"]),
     app: "https://app.fake.stoat",
     vapid: "",
     build: { commit_sha: "fake", commit_timestamp: "", semver: "0.15.1", origin_url: "", timestamp: "" }
