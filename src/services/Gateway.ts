@@ -49,6 +49,13 @@ export interface GatewayOptions {
   readonly bufferSize?: number
 }
 
+/**
+ * The waits between reconnect attempts: `base` doubling each time, never more than `cap`, each
+ * jittered down to between half and all of itself (so many clients do not come back at once).
+ */
+export const reconnectSchedule = (base: Duration.DurationInput, cap: Duration.DurationInput) =>
+  Schedule.exponential(base).pipe(Schedule.union(Schedule.spaced(cap)), Schedule.jitteredWith({ min: 0.5, max: 1 }))
+
 /** Why a connection ended and will be replaced (never seen by users: the gateway reconnects). */
 class Disconnected extends Data.TaggedError("Disconnected")<{ readonly reason: string }> {}
 
@@ -84,10 +91,7 @@ const make = (options: GatewayOptions) =>
     const heartbeatInterval = Duration.decode(options.heartbeatInterval ?? Duration.seconds(30))
     const pongTimeout = Duration.decode(options.pongTimeout ?? Duration.seconds(10))
     const readyTimeout = Duration.decode(options.readyTimeout ?? Duration.seconds(30))
-    const backoff = Schedule.exponential(options.backoffBase ?? Duration.seconds(1)).pipe(
-      Schedule.union(Schedule.spaced(options.backoffCap ?? Duration.seconds(60))),
-      Schedule.jitteredWith({ min: 0.5, max: 1 })
-    )
+    const backoff = reconnectSchedule(options.backoffBase ?? Duration.seconds(1), options.backoffCap ?? Duration.seconds(60))
 
     const hub = yield* Effect.acquireRelease(
       PubSub.sliding<Take.Take<StoatEvent, InvalidSession>>(options.bufferSize ?? 1024),
