@@ -39,6 +39,7 @@ export const runBucketScript = (
     args.now ?? "",
     args.ticket?.epoch ?? 0,
     args.ticket?.counted === true ? "1" : "0",
+    args.ticket?.reservedAt ?? 0,
     ...(args.outcome === undefined ? [] : outcomeArgs(args.outcome))
   ]
   const run = (): Promise<unknown> =>
@@ -57,7 +58,7 @@ export const runBucketScript = (
 /** Reads the script's answer to a reservation. */
 export const toReservation = (reply: ReadonlyArray<number>): Reservation =>
   reply[0] === 1
-    ? { _tag: "Granted", ticket: { epoch: reply[1] ?? 0, counted: reply[2] === 1 } }
+    ? { _tag: "Granted", ticket: { epoch: reply[1] ?? 0, counted: reply[2] === 1, reservedAt: reply[3] ?? 0 } }
     : { _tag: "Wait", millis: reply[1] ?? pollMillis }
 
 /** A store over a Redis connection you own; every process given the same prefix shares its buckets. */
@@ -70,7 +71,7 @@ export const makeRedisStore = (redis: Redis, options: RedisStoreOptions = {}): R
         Effect.as(Effect.logWarning("effect-stoat: the Redis rate-limit store failed; sending unpaced", error.cause), fallback)
       )
     )
-  const unpaced: Reservation = { _tag: "Granted", ticket: { epoch: 0, counted: false } }
+  const unpaced: Reservation = { _tag: "Granted", ticket: { epoch: 0, counted: false, reservedAt: 0 } }
   return {
     reserve: (key) => step(key, (name) => runBucketScript(redis, name, "reserve").then(toReservation), unpaced),
     settle: (key, ticket, outcome) => step(key, (name) => runBucketScript(redis, name, "settle", { ticket, outcome }), []).pipe(Effect.asVoid),

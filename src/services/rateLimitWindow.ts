@@ -11,24 +11,29 @@ export interface BucketWindow {
   readonly windowMillis: number
   /** Slots left in the current window, after every reservation made in it. */
   readonly remaining: number
-  /** When the current window ends; 0 before any. */
+  /** When the current window ends at the latest (what callers wait for); 0 before any. */
   readonly resetAt: number
+  /** When it ends at the earliest: a response whose window ends before this is from an older one. */
+  readonly resetFloor: number
   /** Whether a response confirmed `resetAt` (a window the client opened itself only guesses it). */
   readonly confirmed: boolean
   /** Counts windows, so a slot given back returns only to the window it was taken from. */
   readonly epoch: number
   /** Reservations whose request went out and has not been answered. */
   readonly pending: number
+  /** Requests answered after the current window may have ended: the next window may have counted them. */
+  readonly carried: number
   /** The last response carried no rate-limit headers: nothing is paced until one does. */
   readonly unpaced: boolean
   /** The last time the bucket was used, to drop it once idle. */
   readonly touchedAt: number
 }
 
-/** A reservation: its window, and whether it counts as pending. */
+/** A reservation: its window, whether it counts as pending, and when it was made. */
 export interface Ticket {
   readonly epoch: number
   readonly counted: boolean
+  readonly reservedAt: number
 }
 
 /** A reservation granted, or how long to wait before asking again. */
@@ -53,15 +58,17 @@ const fresh = (now: number): BucketWindow => ({
   windowMillis: 0,
   remaining: 0,
   resetAt: 0,
+  resetFloor: 0,
   confirmed: false,
   epoch: 0,
   pending: 0,
+  carried: 0,
   unpaced: false,
   touchedAt: now
 })
 
-const granted = (window: BucketWindow, counted: boolean): readonly [Reservation, BucketWindow] => [
-  { _tag: "Granted", ticket: { epoch: window.epoch, counted } },
+const granted = (window: BucketWindow, counted: boolean, now: number): readonly [Reservation, BucketWindow] => [
+  { _tag: "Granted", ticket: { epoch: window.epoch, counted, reservedAt: now } },
   counted ? { ...window, pending: window.pending + 1 } : window
 ]
 
@@ -76,21 +83,25 @@ export const reserve = (
   now: number
 ): readonly [Reservation, BucketWindow] => {
   let window: BucketWindow = { ...(current ?? fresh(now)), touchedAt: now }
-  if (window.unpaced) return granted(window, false)
+  if (window.unpaced) return granted(window, false, now)
   // Not taught yet: one request at a time until a response says the limit.
-  if (window.limit === 0) return window.pending === 0 ? granted(window, true) : wait(window, pollMillis)
+  if (window.limit === 0) return window.pending === 0 ? granted(window, true, now) : wait(window, pollMillis)
   if (now >= window.resetAt) {
     // A window we opened ourselves ends only when a response has told us when it really started.
     if (!window.confirmed && window.pending > 0) return wait(window, pollMillis)
+    // Requests still in flight, or answered so late the server may have counted them in the new
+    // window, keep their slots in it.
     window = {
       ...window,
       epoch: window.epoch + 1,
-      remaining: window.limit,
+      remaining: Math.max(0, window.limit - window.pending - window.carried),
+      carried: 0,
       resetAt: now + Math.max(1, window.windowMillis),
+      resetFloor: now + window.windowMillis,
       confirmed: false
     }
   }
-  if (window.remaining > 0) return granted({ ...window, remaining: window.remaining - 1 }, true)
+  if (window.remaining > 0) return granted({ ...window, remaining: window.remaining - 1 }, true, now)
   return wait(window, window.resetAt - now)
 }
 
@@ -119,24 +130,29 @@ export const settle = (
         limit: outcome.limit,
         windowMillis: Math.max(window.windowMillis, outcome.resetAfter)
       }
-      const resetAt = now + outcome.resetAfter
-      const half = taught.windowMillis / 2
-      if (window.resetAt === 0 || resetAt > window.resetAt + half) {
+      // The server's window ended between these two: the request was counted after it was reserved and before now.
+      const earliest = ticket.reservedAt + outcome.resetAfter
+      const latest = now + outcome.resetAfter
+      if (window.resetAt === 0 || (window.confirmed && earliest > window.resetAt)) {
         // A window newer than the one we hold: the server's count is the truth, less what is still in flight.
         return {
           ...taught,
           epoch: window.epoch + 1,
           remaining: Math.max(0, outcome.remaining - taught.pending),
-          resetAt,
+          carried: 0,
+          resetAt: latest,
+          resetFloor: earliest,
           confirmed: true
         }
       }
       // A late answer from an older window teaches only the limit.
-      if (resetAt < window.resetAt - half) return taught
+      if (latest < window.resetFloor) return taught
       return {
         ...taught,
         remaining: Math.min(window.remaining, outcome.remaining),
-        resetAt: window.confirmed ? Math.min(window.resetAt, resetAt) : resetAt,
+        resetAt: window.confirmed ? Math.min(window.resetAt, latest) : latest,
+        resetFloor: Math.max(window.resetFloor, earliest),
+        carried: window.confirmed && now > window.resetFloor ? window.carried + 1 : window.carried,
         confirmed: true
       }
     }

@@ -153,6 +153,21 @@ describe("RateLimiter", () => {
       }).pipe(Effect.provide(RateLimiter.layerStore.pipe(Layer.provide(pausing))))
     }))
 
+  it.effect("a request still in flight at the reset keeps its slot in the next window", () =>
+    Effect.gen(function*() {
+      const { limit } = yield* RateLimiter
+      const fake = windowServer(2, 10_000)
+      yield* limit(kick(0), fake.send(0))
+      // Sent in the first window, it reaches the server only after the reset: counted in the second.
+      yield* Effect.fork(limit(kick(1), Effect.zipRight(Effect.sleep(10_500), fake.send(1))))
+      yield* callers(2, (caller) => limit(kick(caller + 2), fake.send(caller + 2)))
+      yield* TestClock.adjust(10_000)
+      yield* TestClock.adjust(500)
+      yield* TestClock.adjust(9_500)
+      assert.deepStrictEqual(fake.seen.map((request) => [request.caller, request.at]), [[0, 0], [2, 10_000], [1, 10_500], [3, 20_000]])
+      assert.strictEqual(fake.refused(), 0)
+    }).pipe(withLimiter))
+
   it.effect("idle buckets are forgotten once their window is long over", () =>
     Effect.gen(function*() {
       const { limit } = yield* RateLimiter

@@ -48,7 +48,9 @@ const fields = (window: BucketWindow | undefined) =>
     confirmed: window.confirmed ? "1" : "0",
     epoch: String(window.epoch),
     pending: String(window.pending),
-    unpaced: window.unpaced ? "1" : "0"
+    unpaced: window.unpaced ? "1" : "0",
+    floor: String(window.resetFloor),
+    carried: String(window.carried)
   }
 
 describe.skipIf(redisUrl === null)("the Redis rate-limit store", () => {

@@ -1,0 +1,94 @@
+import { spawn } from "node:child_process"
+import { existsSync } from "node:fs"
+import { HttpServer } from "@effect/platform"
+import { assert, describe, it } from "@effect/vitest"
+import { Deferred, Effect, Fiber } from "effect"
+import { serveFake } from "effect-stoat/node"
+import { StoatFake, StoatFakeSeed } from "effect-stoat/testing"
+import { createInterface } from "node:readline"
+import { inject } from "vitest"
+
+const redisUrl = inject("redisUrl")
+const root = new URL("../..", import.meta.url)
+
+const KickMembers = 2 ** 6
+const servers = ["north", "south"]
+const members = (server: string) => Array.from({ length: 40 }, (_, i) => `${server}-${i}`)
+
+/** Two servers of 40 members each, 5 requests a window of 300 ms per server, and the bot that kicks. */
+const seed = servers.reduce(
+  (seed, server) =>
+    members(server).reduce(
+      (seed, member) => seed.user(member).member(server, member),
+      seed.server(server, { owner: "owner", roles: { mod: { rank: 0, allow: KickMembers } } }).member(server, "modbot", { roles: ["mod"] })
+    ),
+  StoatFakeSeed.make({ rateLimitWindowMillis: 300 }).user("owner").bot("modbot", { owner: "owner", token: "modbot-token" })
+)
+
+/**
+ * One bot process over the built dist/, kicking `kicks` once `go` completes; says when it is ready,
+ * and resolves with the statuses it printed.
+ */
+const botProcess = (
+  baseUrl: string,
+  prefix: string,
+  kicks: ReadonlyArray<readonly [string, string]>,
+  ready: Deferred.Deferred<void>,
+  go: Deferred.Deferred<void>
+) =>
+  Effect.acquireUseRelease(
+    Effect.sync(() =>
+      spawn(process.execPath, ["test/redis/kickBot.mjs", baseUrl, redisUrl ?? "", prefix, "modbot-token", JSON.stringify(kicks)], {
+        cwd: root,
+        stdio: ["pipe", "pipe", "inherit"]
+      })
+    ),
+    (child) =>
+      Effect.async<ReadonlyArray<number>, Error>((resume) => {
+        const lines: Array<string> = []
+        createInterface({ input: child.stdout }).on("line", (line) => {
+          lines.push(line)
+          if (line === "ready") {
+            Effect.runFork(Deferred.succeed(ready, undefined).pipe(
+              Effect.zipRight(Deferred.await(go)),
+              Effect.andThen(() => child.stdin.write("go\n"))
+            ))
+          }
+        })
+        child.once("exit", (code) => {
+          const last = lines.at(-1) ?? ""
+          if (code !== 0 || !last.startsWith("{")) return resume(Effect.fail(new Error(`bot exited ${code}: ${lines.join("\n")}`)))
+          const printed: { readonly statuses: ReadonlyArray<number> } = JSON.parse(last)
+          resume(Effect.succeed(printed.statuses))
+        })
+      }),
+    (child) => Effect.sync(() => child.kill())
+  )
+
+describe.skipIf(redisUrl === null)("one bot in 4 processes sharing buckets through Redis", () => {
+  it.live("kicks every member with no 429", () =>
+    Effect.gen(function*() {
+      assert.isTrue(existsSync(new URL("dist/redis.js", root)), "build dist/ first: npx tsc -p tsconfig.build.json")
+      const server = yield* HttpServer.HttpServer
+      const baseUrl = server.address._tag === "TcpAddress" ? `http://127.0.0.1:${server.address.port}` : ""
+      const kicks = servers.flatMap((name) => members(name).map((member) => [seed.id(name), seed.id(member)] as const))
+      // Each process takes every fourth kick, so all four contend for both servers' buckets.
+      const shares = [0, 1, 2, 3].map((process) => kicks.filter((_, i) => i % 4 === process))
+      const prefix = `test:processes:${Math.random()}:`
+      const go = yield* Deferred.make<void>()
+      const bots = yield* Effect.forEach(shares, (share) => Effect.map(Deferred.make<void>(), (ready) => ({ share, ready })))
+      const running = yield* Effect.fork(Effect.forEach(
+        bots,
+        ({ ready, share }) => botProcess(baseUrl, prefix, share, ready, go),
+        { concurrency: "unbounded" }
+      ))
+      yield* Effect.forEach(bots, ({ ready }) => Deferred.await(ready))
+      yield* Deferred.succeed(go, undefined)
+      const statuses = yield* Fiber.join(running)
+      const flat = statuses.flat(); assert.deepStrictEqual(flat.filter((s) => s !== 204), [])
+      const fake = yield* StoatFake
+      const received = yield* fake.requests
+      assert.lengthOf(received, kicks.length)
+      assert.strictEqual(received.filter((request) => request.status === 429).length, 0)
+    }).pipe(Effect.provide(serveFake({ port: 0, seed }))), 180_000)
+})
