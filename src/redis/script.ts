@@ -46,7 +46,7 @@ if op == 'reserve' then
     end
   else
     local waitFor = nil
-    if now >= reset then
+    if now > reset then
       if (not confirmed) and pending > 0 then
         waitFor = poll
       else
@@ -64,7 +64,7 @@ if op == 'reserve' then
         pending = pending + 1
         result = {1, epoch, 1, now}
       else
-        waitFor = reset - now
+        waitFor = reset + 1 - now
       end
     end
     if waitFor ~= nil then result = {0, math.max(1, waitFor)} end

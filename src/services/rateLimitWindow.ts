@@ -11,7 +11,7 @@ export interface BucketWindow {
   readonly windowMillis: number
   /** Slots left in the current window, after every reservation made in it. */
   readonly remaining: number
-  /** When the current window ends at the latest (what callers wait for); 0 before any. */
+  /** The current window's last instant at the latest (the backend renews a window once `now > reset`); 0 before any. */
   readonly resetAt: number
   /** When it ends at the earliest: a response whose window ends before this is from an older one. */
   readonly resetFloor: number
@@ -86,7 +86,7 @@ export const reserve = (
   if (window.unpaced) return granted(window, false, now)
   // Not taught yet: one request at a time until a response says the limit.
   if (window.limit === 0) return window.pending === 0 ? granted(window, true, now) : wait(window, pollMillis)
-  if (now >= window.resetAt) {
+  if (now > window.resetAt) {
     // A window we opened ourselves ends only when a response has told us when it really started.
     if (!window.confirmed && window.pending > 0) return wait(window, pollMillis)
     // Requests still in flight, or answered so late the server may have counted them in the new
@@ -102,7 +102,7 @@ export const reserve = (
     }
   }
   if (window.remaining > 0) return granted({ ...window, remaining: window.remaining - 1 }, true, now)
-  return wait(window, window.resetAt - now)
+  return wait(window, window.resetAt + 1 - now)
 }
 
 /** Learns from a sent request's outcome; its slot stays spent. */

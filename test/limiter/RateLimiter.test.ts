@@ -22,17 +22,17 @@ const callers = (count: number, send: (caller: number) => Effect.Effect<unknown,
   })
 
 describe("RateLimiter", () => {
-  it.effect("an exhausted bucket waits exactly until its reset", () =>
+  it.effect("an exhausted bucket waits exactly until its reset (the first instant after it, as the backend counts)", () =>
     Effect.gen(function*() {
       const { limit } = yield* RateLimiter
       const fake = windowServer(5, 10_000)
       yield* callers(6, (caller) => limit(kick(caller), fake.send(caller)))
       assert.lengthOf(fake.seen, 5)
-      yield* TestClock.adjust(9_999)
+      yield* TestClock.adjust(10_000)
       assert.lengthOf(fake.seen, 5)
       yield* TestClock.adjust(1)
       assert.lengthOf(fake.seen, 6)
-      assert.strictEqual(fake.seen[5]?.at, 10_000)
+      assert.strictEqual(fake.seen[5]?.at, 10_001)
       assert.strictEqual(fake.refused(), 0)
     }).pipe(withLimiter))
 
@@ -41,12 +41,12 @@ describe("RateLimiter", () => {
       const { limit } = yield* RateLimiter
       const fake = windowServer(5, 10_000)
       const fibers = yield* callers(23, (caller) => limit(kick(caller), fake.send(caller)))
-      yield* TestClock.adjust(40_000)
+      yield* TestClock.adjust(40_004)
       yield* Fiber.joinAll(fibers)
       assert.deepStrictEqual(fake.seen.map((request) => request.caller), Array.from({ length: 23 }, (_, i) => i))
       assert.deepStrictEqual(
         fake.seen.map((request) => request.at),
-        [0, 0, 0, 0, 0, 1e4, 1e4, 1e4, 1e4, 1e4, 2e4, 2e4, 2e4, 2e4, 2e4, 3e4, 3e4, 3e4, 3e4, 3e4, 4e4, 4e4, 4e4]
+        [0, 0, 0, 0, 0, ...[10_001, 20_002, 30_003].flatMap((at) => [at, at, at, at, at]), 40_004, 40_004, 40_004]
       )
       assert.strictEqual(fake.refused(), 0)
     }).pipe(withLimiter))
@@ -85,10 +85,10 @@ describe("RateLimiter", () => {
       const answer = yield* limit(kick(0), fake.send(0))
       assert.strictEqual(answer.status, 429)
       yield* callers(1, () => limit(kick(1), fake.send(1)))
-      yield* TestClock.adjust(5_999)
+      yield* TestClock.adjust(6_000)
       assert.lengthOf(fake.seen, 3)
       yield* TestClock.adjust(1)
-      assert.deepStrictEqual(fake.seen[3], { at: 10_000, caller: 1, status: 200 })
+      assert.deepStrictEqual(fake.seen[3], { at: 10_001, caller: 1, status: 200 })
     }).pipe(withLimiter))
 
   it.effect("separate buckets proceed independently", () =>
@@ -112,10 +112,10 @@ describe("RateLimiter", () => {
       const fibers = yield* callers(1000, (caller) => limit(kick(caller), Effect.zipRight(fake.send(caller), Effect.never)))
       assert.lengthOf(fake.seen, 5)
       yield* Fiber.interruptAll(fibers)
-      yield* TestClock.adjust(10_000)
+      yield* TestClock.adjust(10_001)
       const after = yield* callers(5, (caller) => limit(kick(caller), fake.send(2000 + caller)))
       yield* Fiber.joinAll(after)
-      assert.deepStrictEqual(fake.seen.slice(5).map((request) => request.at), [10_000, 10_000, 10_000, 10_000, 10_000])
+      assert.deepStrictEqual(fake.seen.slice(5).map((request) => request.at), [10_001, 10_001, 10_001, 10_001, 10_001])
       assert.strictEqual(fake.refused(), 0)
     }).pipe(withLimiter))
 
@@ -161,10 +161,10 @@ describe("RateLimiter", () => {
       // Sent in the first window, it reaches the server only after the reset: counted in the second.
       yield* Effect.fork(limit(kick(1), Effect.zipRight(Effect.sleep(10_500), fake.send(1))))
       yield* callers(2, (caller) => limit(kick(caller + 2), fake.send(caller + 2)))
-      yield* TestClock.adjust(10_000)
-      yield* TestClock.adjust(500)
-      yield* TestClock.adjust(9_500)
-      assert.deepStrictEqual(fake.seen.map((request) => [request.caller, request.at]), [[0, 0], [2, 10_000], [1, 10_500], [3, 20_000]])
+      yield* TestClock.adjust(10_001)
+      yield* TestClock.adjust(499)
+      yield* TestClock.adjust(9_502)
+      assert.deepStrictEqual(fake.seen.map((request) => [request.caller, request.at]), [[0, 0], [2, 10_001], [1, 10_500], [3, 20_002]])
       assert.strictEqual(fake.refused(), 0)
     }).pipe(withLimiter))
 

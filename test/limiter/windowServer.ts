@@ -15,10 +15,11 @@ export interface Seen {
 export const windowServer = (limit: number, windowMillis: number, options: { readonly headers?: boolean } = {}) => {
   const seen: Array<Seen> = []
   let used = 0
-  let resetAt = 0
+  let resetAt = -1
   const send = (caller: number) =>
     Effect.flatMap(Clock.currentTimeMillis, (now) => {
-      if (now >= resetAt) {
+      // The backend renews a window once `now > reset`: at the reset instant the old one still counts.
+      if (now > resetAt) {
         used = 0
         resetAt = now + windowMillis
       }
