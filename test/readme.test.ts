@@ -27,7 +27,7 @@ describe("README", () => {
     const peer = (name: string) => `${name}@${peerDependencies[name]}`
     const core = `npm install effect-stoat ${peer("effect")} ${peer("@effect/platform")}`
     assert.include(readme, `${core}\n`)
-    assert.include(readme, `${core} ${peer("@effect/platform-node")}\n`)
+    assert.include(readme, `${core} ${peer("@effect/platform-node")} ${peer("undici")}\n`)
     for (const optional of ["ioredis", "@livekit/rtc-node"]) assert.include(readme, peer(optional))
   })
 
