@@ -1,0 +1,64 @@
+import { Bench, type TimestampProvider } from "tinybench"
+
+/** Client CPU time (user + system, every thread of this process) in milliseconds: what a request costs the client. */
+const cpuTime: TimestampProvider = {
+  name: "process.cpuUsage",
+  fn: () => {
+    const { system, user } = process.cpuUsage()
+    return (user + system) / 1000
+  },
+  fromMs: (ms) => ms,
+  toMs: (value) => Number(value)
+}
+
+/** A client under test: one call makes `concurrency` requests at once and resolves when all are read. */
+export type Client = () => Promise<unknown>
+
+/** Per client, the client CPU per request in microseconds, one value per round. */
+export type CpuPerRequest = Record<string, Array<number>>
+
+/**
+ * Measures each client's CPU per request with tinybench, timing with the process's CPU clock.
+ * The clients take turns within each round, so that each round compares them under the same load.
+ */
+export const measureCpu = async (
+  clients: Readonly<Record<string, Client>>,
+  { concurrency, iterations = 3, rounds, time }: {
+    readonly concurrency: number
+    readonly rounds: number
+    /** CPU milliseconds each client runs for at least, per round. */
+    readonly time: number
+    /** Calls each client makes at least, per round (after one warm-up call). */
+    readonly iterations?: number
+  }
+): Promise<CpuPerRequest> => {
+  const results: CpuPerRequest = {}
+  for (let round = 0; round < rounds; round++) {
+    const bench = new Bench({ time, iterations, warmupIterations: 1, timestampProvider: cpuTime, throws: true })
+    for (const [name, client] of Object.entries(clients)) {
+      bench.add(name, () => Promise.all(Array.from({ length: concurrency }, client)))
+    }
+    await bench.run()
+    for (const task of bench.tasks) {
+      const result = task.result
+      if (result.state !== "completed") throw new Error(`${task.name}: ${result.state}`)
+      ;(results[task.name] ??= []).push((result.latency.mean * 1000) / concurrency)
+    }
+  }
+  return results
+}
+
+/** Median of some numbers. */
+export const median = (values: ReadonlyArray<number>): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = sorted.length >> 1
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
+/** Per client, the median over rounds of its CPU per request divided by the baseline's in the same round. */
+export const ratiosTo = (results: CpuPerRequest, baseline: string): Record<string, number> => {
+  const base = results[baseline] ?? []
+  return Object.fromEntries(
+    Object.entries(results).map(([name, values]) => [name, median(values.map((value, round) => value / (base[round] ?? Number.NaN)))])
+  )
+}
