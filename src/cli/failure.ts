@@ -95,7 +95,6 @@ const sentences: Readonly<Record<string, (error: object) => string>> = {
   UnknownChannel: () => "No such channel.",
   InvalidRole: () => "No such role in that server.",
   FailedValidation: (error) => `Invalid input: ${field(error, "error")}.`,
-  InvalidOperation: () => "The server refused that combination of options.",
   CannotRemoveYourself: () => "The account cannot kick or ban itself.",
   CannotTimeoutYourself: () => "The account cannot time itself out.",
   AlreadyInServer: () => "The account is already a member of that server.",
