@@ -14,6 +14,8 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts", "examples/**/*.test.ts"],
+    // Every answer of the Stoat fake is checked against the stoat-api spec (test/fake/spec).
+    setupFiles: ["test/fake/spec/setup.ts"],
     // One worker process loads effect and the sources once for every file (module loading was over
     // half of the suite); the tests share no mutable module state, so isolation buys nothing.
     pool: "forks",
