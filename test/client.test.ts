@@ -6,7 +6,8 @@ import {
   NoEffect,
   NotFound,
   StoatClient,
-  StoatConfig
+  StoatConfig,
+  withRequestOptions
 } from "effect-stoat"
 import { type MockHandler, MockHttp } from "effect-stoat/testing"
 import { declare } from "../src/errors/Declared.js"
@@ -18,6 +19,9 @@ const errors = declare(NotFound, InvalidSession, NoEffect, FailedValidation)
 
 const ping = Effect.flatMap(StoatClient, (client) =>
   client.request({ method: "GET", path: ["ping", "a b/c"], query: { limit: 5, skip: undefined } }, Pong, errors))
+
+/** The ping sent once, without the pipeline's retries. */
+const pingOnce = withRequestOptions(ping, { retries: 0 })
 
 const run = <A, E>(handler: MockHandler, effect: Effect.Effect<A, E, StoatClient>) =>
   effect.pipe(Effect.provide(mockClient(handler)))
@@ -100,9 +104,9 @@ describe("StoatClient", () => {
       }
     }))
 
-  it.effect("a 429 from the rate limiter fails at once with RateLimited carrying the wait", () =>
+  it.effect("a 429 from the rate limiter, retries spent, is RateLimited carrying the wait", () =>
     Effect.gen(function*() {
-      const error = yield* Effect.flip(ping)
+      const error = yield* Effect.flip(pingOnce)
       assert.strictEqual(error._tag, "RateLimited")
       if (error._tag === "RateLimited") assert.deepStrictEqual(error.retryAfter, Duration.millis(7314))
       assert.lengthOf(yield* MockHttp.requests, 1)
@@ -136,7 +140,7 @@ describe("StoatClient", () => {
 
   it.effect("a reset connection is TransportError", () =>
     Effect.gen(function*() {
-      const error = yield* Effect.flip(run(() => MockHttp.reset, ping))
+      const error = yield* Effect.flip(run(() => MockHttp.reset, pingOnce))
       assert.strictEqual(error._tag, "TransportError")
       if (error._tag === "TransportError") {
         assert.strictEqual(error.reason, "Transport")
@@ -147,7 +151,7 @@ describe("StoatClient", () => {
 
   it.effect("a request past the timeout (30 s by default) is TransportError, not a hang", () =>
     Effect.gen(function*() {
-      const fiber = yield* Effect.fork(ping)
+      const fiber = yield* Effect.fork(pingOnce)
       yield* TestClock.adjust(Duration.seconds(29))
       assert.isTrue(Option.isNone(yield* Fiber.poll(fiber)))
       yield* TestClock.adjust(Duration.seconds(1))
@@ -161,7 +165,7 @@ describe("StoatClient", () => {
 
   it.effect("a configured timeout is honoured", () =>
     Effect.gen(function*() {
-      const fiber = yield* Effect.fork(ping)
+      const fiber = yield* Effect.fork(pingOnce)
       yield* TestClock.adjust(Duration.seconds(2))
       const error = yield* Effect.flip(Fiber.join(fiber))
       assert.strictEqual(error._tag, "TransportError")

@@ -27,7 +27,8 @@ import {
   unblockUserErrors,
   User,
   UserId,
-  UserProfile
+  UserProfile,
+  withRequestOptions
 } from "effect-stoat"
 import { MockHttp } from "effect-stoat/testing"
 import { eachDeclaredError } from "./errorBodies.js"
@@ -158,7 +159,9 @@ describe("fetchDefaultAvatar", () => {
 
   it.effect("a failure is decoded as for JSON routes: the rate limiter's 429, an HTML error", () =>
     Effect.gen(function*() {
-      const limited = yield* Effect.flip(fetchDefaultAvatar(bob).pipe(withMock(() => MockHttp.json(429, { retry_after: 5 }))))
+      const limited = yield* Effect.flip(
+        fetchDefaultAvatar(bob).pipe(withRequestOptions({ retries: 0 }), withMock(() => MockHttp.json(429, { retry_after: 5 })))
+      )
       assert.strictEqual(limited._tag, "RateLimited")
       const html = yield* Effect.flip(
         fetchDefaultAvatar(bob).pipe(withMock(() => MockHttp.text(500, "<h1>500</h1>", "text/html")))

@@ -1,25 +1,40 @@
-import { Schema } from "effect"
+import { Duration, Schema } from "effect"
 
-/** No response arrived: the connection was refused or reset, or the request timed out. */
+/**
+ * No response arrived: the connection was refused or reset, or the request timed out. `outcome`
+ * says whether the server may have handled the request (`Unknown`) or surely never saw it
+ * (`NotSent`: refused connection, failed DNS lookup, connect timeout, a request that could not be
+ * built). `cause` is the underlying error, never the request.
+ */
 export class TransportError extends Schema.TaggedError<TransportError>()("TransportError", {
-  reason: Schema.Literal("Timeout", "Transport"),
+  reason: Schema.Literal("Timeout", "Transport", "InvalidRequest"),
+  outcome: Schema.Literal("NotSent", "Unknown"),
   method: Schema.String,
   url: Schema.String,
-  description: Schema.String
+  description: Schema.String,
+  cause: Schema.optional(Schema.Defect)
 }) {
   override get message(): string {
-    return `${this.method} ${this.url}: ${this.reason === "Timeout" ? "timed out" : this.description}`
+    const what = this.reason === "Timeout" ? "timed out" : this.description
+    const outcome = this.outcome === "NotSent"
+      ? "the request never reached the server"
+      : "the server may or may not have handled the request"
+    return `${this.method} ${this.url}: ${what} (${outcome})`
   }
 }
 
-/** The rate limiter answered 429 `{"retry_after": ms}`; `retryAfter` is how long to wait. */
+/**
+ * The rate limiter kept answering 429 `{"retry_after": ms}` after the client's retries:
+ * `retryAfter` is the last wait it asked for, `bucket` the rate-limit bucket that is spent.
+ */
 export class RateLimited extends Schema.TaggedError<RateLimited>()("RateLimited", {
   method: Schema.String,
   url: Schema.String,
-  retryAfter: Schema.DurationFromSelf
+  retryAfter: Schema.DurationFromSelf,
+  bucket: Schema.String
 }) {
   override get message(): string {
-    return `${this.method} ${this.url}: rate limited, retry after ${Math.ceil(this.retryAfter.value._tag === "Millis" ? this.retryAfter.value.millis : 0)} ms`
+    return `${this.method} ${this.url}: rate limited in bucket ${this.bucket}, retry after ${Duration.toMillis(this.retryAfter)} ms`
   }
 }
 

@@ -1,7 +1,7 @@
-import { Duration, Effect, Either, ParseResult, Predicate, Schema } from "effect"
+import { Effect, Either, ParseResult, Predicate, Schema } from "effect"
 import type { AnsweredRequest } from "./ApiError.js"
 import type { Declared } from "./Declared.js"
-import { RateLimited, UnexpectedResponse } from "./ClientError.js"
+import { UnexpectedResponse } from "./ClientError.js"
 
 /** A response as read off the wire, with the request it answers. */
 export interface RawResponse {
@@ -32,14 +32,15 @@ const parseJson = (text: string): Either.Either<unknown, string> => {
 
 /**
  * Decodes a response into the operation's success value or exactly one failure: a declared wire
- * error (chosen by the body's `type`), `RateLimited`, or `UnexpectedResponse`. Any 401 is
+ * error (chosen by the body's `type`) or `UnexpectedResponse` (the pipeline has already answered the
+ * rate limiter's 429s). Any 401 is
  * `InvalidSession`, and a `NoEffect` body fails whatever its status.
  */
 export const decodeResponse = <A, I, E>(
   response: RawResponse,
   success: Schema.Schema<A, I>,
   declared: Declared<E>
-): Effect.Effect<A, E | RateLimited | UnexpectedResponse> => {
+): Effect.Effect<A, E | UnexpectedResponse> => {
   const parsed = parseJson(response.body)
   const body = Either.merge(parsed)
   const unexpected = (description: string) =>
@@ -74,15 +75,6 @@ export const decodeResponse = <A, I, E>(
     })
   }
   if (type !== undefined) return declaredError(type, { ...record, _tag: type })
-  if (response.status === 429 && typeof record?.["retry_after"] === "number") {
-    return Effect.fail(
-      new RateLimited({
-        method: response.method,
-        url: response.url,
-        retryAfter: Duration.millis(record["retry_after"])
-      })
-    )
-  }
   return unexpected(
     Predicate.isRecord(record?.["error"])
       ? "the server's plain error body, not a Stoat error"

@@ -42,6 +42,12 @@ export const auditLogReason = (reason: string | undefined) => {
   return Effect.succeed(reason)
 }
 
+/** Checks an `Idempotency-Key`: 1 to 64 printable ASCII characters, as the server accepts. */
+export const idempotencyKey = (key: string | undefined) =>
+  key === undefined || /^[\x20-\x7e]{1,64}$/.test(key)
+    ? Effect.succeed(key)
+    : invalid("the idempotency key must be 1 to 64 printable ASCII characters")
+
 /** Checks a length in UTF-8 bytes, as the server counts message content. */
 export const utf8Bytes = (what: string, value: string, max: number) => {
   const bytes = Buffer.byteLength(value, "utf8")

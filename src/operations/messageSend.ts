@@ -24,7 +24,7 @@ import type { FileId } from "../schema/Ids.js"
 import { MessageId } from "../schema/Ids.js"
 import { Message, MessageFlags } from "../schema/Message.js"
 import { StoatClient } from "../services/StoatClient.js"
-import { characters, colour, type Identifiable, idOf, invalid, ulid, utf8Bytes } from "./input.js"
+import { characters, colour, type Identifiable, idempotencyKey, idOf, invalid, ulid, utf8Bytes } from "./input.js"
 import { declareWithTarget, type MessageTarget, targetChannelId } from "./messageTarget.js"
 
 /** A reply to a message, mentioning its author or not. */
@@ -154,11 +154,6 @@ const interactionsBody = (interactions: SendableInteractions) =>
   interactions.restrictReactions === true && (interactions.reactions ?? []).length === 0
     ? Effect.fail(new InvalidProperty({}))
     : Effect.succeed({ reactions: interactions.reactions, restrict_reactions: interactions.restrictReactions })
-
-const idempotencyKey = (key: string | undefined) =>
-  key === undefined || /^[\x20-\x7e]{1,64}$/.test(key)
-    ? Effect.succeed(key)
-    : invalid("the idempotency key must be 1 to 64 printable ASCII characters")
 
 /**
  * `POST /channels/{id}/messages`: sends a message to a target (content up to 2000 UTF-8 bytes);

@@ -1,9 +1,13 @@
-import { Headers, HttpClient, HttpClientRequest, UrlParams } from "@effect/platform"
-import type { HttpClientError } from "@effect/platform/HttpClientError"
+import { Headers, HttpClient, HttpClientRequest, type HttpClientResponse } from "@effect/platform"
 import { Context, Effect, Layer, Option, Redacted, Schema } from "effect"
-import { type ClientError, TransportError } from "../errors/ClientError.js"
+import type { ClientError, RateLimited, TransportError } from "../errors/ClientError.js"
 import type { Declared } from "../errors/Declared.js"
 import { decodeResponse, type RawResponse } from "../errors/decodeResponse.js"
+import { requestKey } from "../pipeline/requestKey.js"
+import { requestSettings, type RequestSettings } from "../pipeline/RequestOptions.js"
+import { bodyBytes, defaultRetryPolicy, retryRateLimited, retryTransient, type RetryPolicy } from "../pipeline/retries.js"
+import { sendOnce, urlOf } from "../pipeline/wire.js"
+import { RateLimiter } from "./RateLimiter.js"
 import { StoatCache } from "./StoatCache.js"
 import { StoatConfig } from "./StoatConfig.js"
 
@@ -21,6 +25,9 @@ export interface Route {
   readonly idempotencyKey?: string | undefined
 }
 
+/** Header values travel as bytes: the reason's UTF-8 bytes, which the server reads back as UTF-8. */
+const auditLogHeader = (reason: string) => Buffer.from(reason, "utf8").toString("latin1")
+
 /** The request a route becomes, relative to the base URL. */
 export const toHttpRequest = (route: Route): HttpClientRequest.HttpClientRequest => {
   const path = route.path.map(encodeURIComponent).join("/")
@@ -29,9 +36,7 @@ export const toHttpRequest = (route: Route): HttpClientRequest.HttpClientRequest
     if (value !== undefined) request = HttpClientRequest.setUrlParam(request, key, String(value))
   }
   if (route.auditLogReason !== undefined) {
-    // Header values travel as bytes: send the reason's UTF-8 bytes, which the server reads back as UTF-8.
-    const bytes = Buffer.from(route.auditLogReason, "utf8").toString("latin1")
-    request = HttpClientRequest.setHeader(request, "X-Audit-Log-Reason", bytes)
+    request = HttpClientRequest.setHeader(request, "X-Audit-Log-Reason", auditLogHeader(route.auditLogReason))
   }
   if (route.idempotencyKey !== undefined) {
     request = HttpClientRequest.setHeader(request, "Idempotency-Key", route.idempotencyKey)
@@ -41,10 +46,38 @@ export const toHttpRequest = (route: Route): HttpClientRequest.HttpClientRequest
 
 const tokenHeaders = ["x-bot-token", "x-session-token"]
 
-const describe = (error: HttpClientError): string => {
-  const cause: unknown = error.cause
-  if (error.description !== undefined) return error.description
-  return cause instanceof Error ? cause.message : error.reason
+/** A header the route did not set itself: the per-call value applies. */
+const setDefaultHeader = (name: string, value: Option.Option<string>) =>
+(request: HttpClientRequest.HttpClientRequest) =>
+  Option.isNone(value) || request.headers[name.toLowerCase()] !== undefined
+    ? request
+    : HttpClientRequest.setHeader(request, name, value.value)
+
+/** Stage 1 and 2: the API root, the account's token, `Accept`, the user agent, then the per-call options. */
+const prepare = (request: HttpClientRequest.HttpClientRequest, settings: RequestSettings, userAgent: Option.Option<string>) =>
+  request.pipe(
+    HttpClientRequest.prependUrl(settings.baseUrl),
+    HttpClientRequest.acceptJson,
+    (request) => Option.match(userAgent, { onNone: () => request, onSome: (agent) => HttpClientRequest.setHeader(request, "User-Agent", agent) }),
+    HttpClientRequest.setHeaders(settings.headers),
+    HttpClientRequest.setHeader(settings.tokenKind === "bot" ? "X-Bot-Token" : "X-Session-Token", Redacted.value(settings.token)),
+    setDefaultHeader("Idempotency-Key", settings.idempotencyKey),
+    setDefaultHeader("X-Audit-Log-Reason", Option.map(settings.auditLogReason, auditLogHeader))
+  )
+
+/** How `StoatClient.layerWith` builds the pipeline; everything is optional. */
+export interface StoatClientOptions<E1 = never, R1 = never, E2 = never, R2 = never> {
+  /**
+   * A stage of your own around the pipeline (logging, metrics, headers...), as `HttpClient`
+   * combinators: it runs once per call, around the retries; request mappings reach every attempt.
+   */
+  readonly transformClient?: (client: HttpClient.HttpClient.With<ClientError>) => HttpClient.HttpClient.With<ClientError>
+  /** The rate limiter: in memory (`RateLimiter.layer`) by default. */
+  readonly limiter?: Layer.Layer<RateLimiter, E1, R1>
+  /** The retry bounds and backoff (3 retries of each kind, 500 ms doubling to 10 s by default). */
+  readonly retry?: Partial<RetryPolicy>
+  /** The cache the client fills: an in-memory `StoatCache.layer` by default. */
+  readonly cache?: Layer.Layer<StoatCache, E2, R2>
 }
 
 /** The HTTP pipeline to one Stoat instance: every operation's request goes through it. */
@@ -70,78 +103,84 @@ export class StoatClient extends Context.Tag("effect-stoat/StoatClient")<
     readonly cache: Context.Tag.Service<StoatCache>
   }
 >() {
-  /** The client over any `HttpClient`, with the cache it fills. */
-  static layer: Layer.Layer<StoatClient | StoatCache, never, StoatConfig | HttpClient.HttpClient> = Layer.effect(
-    StoatClient,
-    Effect.gen(function*() {
+  /**
+   * The pipeline with your own choices: a stage of yours, the rate limiter, the retry bounds, the
+   * cache. Stages, inside out: base URL and auth, per-call options, transport with a timeout of
+   * wire time, rate limiter, 429 retries, transient retries with backoff, your stage; then decoding.
+   */
+  static layerWith<E1 = never, R1 = never, E2 = never, R2 = never>(
+    options: StoatClientOptions<E1, R1, E2, R2>
+  ): Layer.Layer<StoatClient | StoatCache, E1 | E2, StoatConfig | HttpClient.HttpClient | R1 | R2> {
+    const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry }
+    const make = Effect.gen(function*() {
       const config = yield* StoatConfig
       const cache = yield* StoatCache
-      const authHeader = config.tokenKind === "bot" ? "X-Bot-Token" : "X-Session-Token"
-      const http = (yield* HttpClient.HttpClient).pipe(
-        HttpClient.mapRequest((request) =>
-          request.pipe(
-            HttpClientRequest.prependUrl(config.baseUrl),
-            HttpClientRequest.setHeader(authHeader, Redacted.value(config.token)),
-            HttpClientRequest.acceptJson,
-            (request) =>
-              Option.match(config.userAgent, {
-                onNone: () => request,
-                onSome: (agent) => HttpClientRequest.setHeader(request, "User-Agent", agent)
-              })
+      const limiter = yield* RateLimiter
+      const settings = requestSettings(config)
+      const withSettings = <A, E, R>(f: (settings: RequestSettings) => Effect.Effect<A, E, R>) => Effect.flatMap(settings, f)
+      const bucketOf = (response: HttpClientResponse.HttpClientResponse) =>
+        response.headers["x-ratelimit-bucket"] ?? "unknown"
+
+      const transport = yield* HttpClient.HttpClient
+      const wire = HttpClient.makeWith<never, never, TransportError, never>(
+        (prepared) =>
+          Effect.flatMap(prepared, (request) =>
+            withSettings((current) => sendOnce(transport.execute(request), request, current.timeout))),
+        Effect.succeed
+      )
+      const pipeline: HttpClient.HttpClient.With<TransportError | RateLimited> = wire.pipe(
+        HttpClient.mapRequestEffect((request) => Effect.map(settings, (current) => prepare(request, current, config.userAgent))),
+        HttpClient.transform((send, request) =>
+          withSettings((current) => Effect.flatMap(requestKey(request, current), (key) => limiter.limit(key, send)))
+        ),
+        HttpClient.transform((send, request) =>
+          withSettings((current) =>
+            retryRateLimited(send, request, Option.getOrElse(current.retries, () => policy.rateLimited), bucketOf)
+          )
+        ),
+        HttpClient.transform((send, request) =>
+          withSettings((current) =>
+            retryTransient(send, request, policy, Option.getOrElse(current.retries, () => policy.transient))
           )
         )
       )
+      const http = options.transformClient === undefined ? pipeline : options.transformClient(pipeline)
 
-      // The transport: one attempt, bounded by the timeout. The rate limiter and retries wrap this.
-      const send = (
-        request: HttpClientRequest.HttpClientRequest,
-        url: string
-      ): Effect.Effect<RawResponse & { readonly bytes: Uint8Array }, TransportError> =>
-        http.execute(request).pipe(
+      const exchange = (route: Route): Effect.Effect<RawResponse & { readonly bytes: Uint8Array }, ClientError> =>
+        http.execute(toHttpRequest(route)).pipe(
           Effect.flatMap((response) =>
-            Effect.map(response.arrayBuffer, (buffer) => {
-              const bytes = new Uint8Array(buffer)
-              return { status: response.status, body: new TextDecoder().decode(bytes), bytes }
-            })
+            Effect.map(bodyBytes(response), (bytes) => ({
+              method: response.request.method,
+              url: urlOf(response.request),
+              status: response.status,
+              body: new TextDecoder().decode(bytes),
+              bytes
+            }))
           ),
-          Effect.mapError((error) =>
-            new TransportError({ reason: "Transport", method: request.method, url, description: describe(error) })
-          ),
-          Effect.timeoutFail({
-            duration: config.timeout,
-            onTimeout: () =>
-              new TransportError({ reason: "Timeout", method: request.method, url, description: "timed out" })
-          }),
-          Effect.map((response) => ({ ...response, method: request.method, url })),
           Effect.locallyWith(Headers.currentRedactedNames, (names) => [...names, ...tokenHeaders])
         )
 
-      const urlOf = (request: HttpClientRequest.HttpClientRequest) => {
-        const query = UrlParams.toString(request.urlParams)
-        return `${config.baseUrl}${request.url}${query === "" ? "" : `?${query}`}`
-      }
-
-      return {
+      return StoatClient.of({
         cache,
         config,
-        request: (route, success, errors) => {
-          const request = toHttpRequest(route)
-          return send(request, urlOf(request)).pipe(
+        request: (route, success, errors) =>
+          exchange(route).pipe(
             Effect.flatMap((response) => decodeResponse(response, success, errors)),
             Effect.tap(cache.remember)
-          )
-        },
-        requestBytes: (route, errors) => {
-          const request = toHttpRequest(route)
-          return send(request, urlOf(request)).pipe(
-            Effect.flatMap((response) =>
-              response.status >= 200 && response.status < 300
-                ? Effect.succeed(response.bytes)
-                : decodeResponse(response, Schema.Never, errors)
-            )
-          )
-        }
-      }
+          ),
+        requestBytes: (route, errors) =>
+          Effect.flatMap(exchange(route), (response) =>
+            response.status >= 200 && response.status < 300
+              ? Effect.succeed(response.bytes)
+              : decodeResponse(response, Schema.Never, errors))
+      })
     })
-  ).pipe(Layer.provideMerge(StoatCache.layer))
+    return Layer.effect(StoatClient, make).pipe(
+      Layer.provideMerge(options.cache ?? StoatCache.layer),
+      Layer.provide(options.limiter ?? RateLimiter.layer)
+    )
+  }
+
+  /** The client over any `HttpClient`, paced by the in-memory rate limiter, with the cache it fills. */
+  static layer: Layer.Layer<StoatClient | StoatCache, never, StoatConfig | HttpClient.HttpClient> = StoatClient.layerWith({})
 }

@@ -1,0 +1,37 @@
+import type { HttpClientRequest } from "@effect/platform"
+import { Effect, Redacted } from "effect"
+import type { RequestKey } from "../services/RateLimiter.js"
+import type { RequestSettings } from "./RequestOptions.js"
+
+const tokenDigests = new WeakMap<Redacted.Redacted<string>, string>()
+
+/** The first 16 hex digits of the token's SHA-256: names a session without revealing it. */
+const digestOf = (token: Redacted.Redacted<string>): Effect.Effect<string> => {
+  const known = tokenDigests.get(token)
+  if (known !== undefined) return Effect.succeed(known)
+  return Effect.promise(() => crypto.subtle.digest("SHA-256", new TextEncoder().encode(Redacted.value(token)))).pipe(
+    Effect.map((hash) => {
+      const hex = Array.from(new Uint8Array(hash).slice(0, 8), (byte) => byte.toString(16).padStart(2, "0")).join("")
+      tokenDigests.set(token, hex)
+      return hex
+    })
+  )
+}
+
+/**
+ * The rate limiter's key of a request: its method, its path under the API root, and whom the server
+ * counts it against (reference §3.1): the address behind a bot token (so the API origin), a
+ * session for a user token (the origin and a digest of the token, never the token).
+ */
+export const requestKey = (
+  request: HttpClientRequest.HttpClientRequest,
+  settings: RequestSettings
+): Effect.Effect<RequestKey> => {
+  const url = new URL(request.url)
+  const root = new URL(settings.baseUrl).pathname.replace(/\/+$/, "")
+  const path = url.pathname.startsWith(root) ? url.pathname.slice(root.length) : url.pathname
+  const key = (identity: string): RequestKey => ({ method: request.method, path: path === "" ? "/" : path, identity })
+  return settings.tokenKind === "bot"
+    ? Effect.succeed(key(url.origin))
+    : Effect.map(digestOf(settings.token), (digest) => key(`${url.origin}#${digest}`))
+}

@@ -1,0 +1,106 @@
+import type { HttpClientRequest, HttpClientResponse } from "@effect/platform"
+import { Data, Duration, Effect, Option, Predicate, Schedule } from "effect"
+import { RateLimited, type TransportError } from "../errors/ClientError.js"
+import { urlOf } from "./wire.js"
+
+/** How the pipeline retries. */
+export interface RetryPolicy {
+  /** How many times a request answered 429 `{"retry_after"}` is sent again (after that wait). */
+  readonly rateLimited: number
+  /** How many times a transient failure (transport, 502/503/504) is retried, when retrying is safe. */
+  readonly transient: number
+  /** The first backoff delay; each next one doubles, with jitter. */
+  readonly backoffBase: Duration.Duration
+  /** The longest backoff delay. */
+  readonly backoffCap: Duration.Duration
+}
+
+/** The defaults: 3 retries of each kind, backoff from 500 ms doubling up to 10 s. */
+export const defaultRetryPolicy: RetryPolicy = {
+  rateLimited: 3,
+  transient: 3,
+  backoffBase: Duration.millis(500),
+  backoffCap: Duration.seconds(10)
+}
+
+/** A response's body, read once (bodies are in memory by now). */
+export const bodyBytes = (response: HttpClientResponse.HttpClientResponse) =>
+  Effect.map(Effect.orElseSucceed(response.arrayBuffer, () => new ArrayBuffer(0)), (buffer) => new Uint8Array(buffer))
+
+/** The wait a 429 from the rate limiter asks for: `{"retry_after": ms}` with no Stoat error `type`. */
+const retryAfter = (body: Uint8Array): Option.Option<Duration.Duration> => {
+  try {
+    const json: unknown = JSON.parse(new TextDecoder().decode(body))
+    if (Predicate.isRecord(json) && !("type" in json) && typeof json["retry_after"] === "number") {
+      return Option.some(Duration.millis(Math.max(0, json["retry_after"])))
+    }
+  } catch {
+    // Not JSON: not the rate limiter's answer.
+  }
+  return Option.none()
+}
+
+/**
+ * Answers a 429 from the rate limiter by waiting its `retry_after` and sending again (through the
+ * limiter again), at most `retries` times, then fails with `RateLimited`. Any other 429
+ * (`InSlowmode`, `DiscriminatorChangeRatelimited`) passes through to be decoded, never retried.
+ */
+export const retryRateLimited = <E, R>(
+  attempt: Effect.Effect<HttpClientResponse.HttpClientResponse, E, R>,
+  request: HttpClientRequest.HttpClientRequest,
+  retries: number,
+  bucketOf: (response: HttpClientResponse.HttpClientResponse) => string
+): Effect.Effect<HttpClientResponse.HttpClientResponse, E | RateLimited, R> => {
+  const loop = (done: number): Effect.Effect<HttpClientResponse.HttpClientResponse, E | RateLimited, R> =>
+    Effect.flatMap(attempt, (response) => {
+      if (response.status !== 429) return Effect.succeed(response)
+      return Effect.flatMap(bodyBytes(response), (body) =>
+        Option.match(retryAfter(body), {
+          onNone: () => Effect.succeed(response),
+          onSome: (wait) =>
+            done >= retries
+              ? Effect.fail(
+                new RateLimited({ method: request.method, url: urlOf(request), retryAfter: wait, bucket: bucketOf(response) })
+              )
+              : Effect.zipRight(Effect.sleep(wait), loop(done + 1))
+        }))
+    })
+  return loop(0)
+}
+
+class GatewayAnswer extends Data.TaggedError("GatewayAnswer")<{ readonly response: HttpClientResponse.HttpClientResponse }> {}
+
+const gatewayStatuses = new Set([502, 503, 504])
+
+/** Capped exponential backoff with jitter (each delay between half and all of its step), `times` retries. */
+export const backoff = (policy: RetryPolicy, times: number) =>
+  Schedule.exponential(policy.backoffBase).pipe(
+    Schedule.jitteredWith({ min: 0.5, max: 1 }),
+    Schedule.modifyDelay((_, delay) => Duration.min(delay, policy.backoffCap)),
+    Schedule.intersect(Schedule.recurs(times))
+  )
+
+/**
+ * Retries transient failures with `backoff`: for a GET, any transport failure or a 502/503/504; for
+ * any other method only a failure before the request left (it may have had its effect otherwise:
+ * a kick done twice answers `NotFound`, a message sent twice is two messages).
+ */
+export const retryTransient = <R>(
+  attempt: Effect.Effect<HttpClientResponse.HttpClientResponse, TransportError | RateLimited, R>,
+  request: HttpClientRequest.HttpClientRequest,
+  policy: RetryPolicy,
+  times: number
+): Effect.Effect<HttpClientResponse.HttpClientResponse, TransportError | RateLimited, R> => {
+  const safe = request.method === "GET" || request.method === "HEAD"
+  const retryable = (error: TransportError | RateLimited | GatewayAnswer) =>
+    error._tag === "GatewayAnswer" ||
+    (error._tag === "TransportError" && error.reason !== "InvalidRequest" && (safe || error.outcome === "NotSent"))
+  return attempt.pipe(
+    Effect.filterOrFail(
+      (response) => !(safe && gatewayStatuses.has(response.status)),
+      (response) => new GatewayAnswer({ response })
+    ),
+    Effect.retry({ schedule: backoff(policy, times), while: retryable }),
+    Effect.catchTag("GatewayAnswer", (error) => Effect.succeed(error.response))
+  )
+}
