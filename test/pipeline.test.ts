@@ -70,7 +70,7 @@ describe("the pipeline: 429s", () => {
       assert.strictEqual(error._tag, "RateLimited")
       if (error._tag === "RateLimited") {
         assert.deepStrictEqual(error.retryAfter, Duration.millis(4000))
-        assert.strictEqual(error.bucket, "1234")
+        assert.strictEqual(error.bucket, "servers/01H")
         assert.include(error.message, "4000 ms")
       }
     }).pipe(Effect.provide(layer))

@@ -215,7 +215,6 @@ export const kickMember: (
     Schema.Void,
     kickMemberErrors
   )
-  yield* client.cache.forgetMember(server, user)
 })
 
 /** Options of `banMember`. */
@@ -268,7 +267,6 @@ export const banMember: (
     Ban,
     banMemberErrors
   )
-  yield* client.cache.forgetMember(server, user)
   return ban
 })
 
@@ -291,7 +289,6 @@ export const unbanUser: (
       Schema.Void,
       unbanUserErrors
     )
-    yield* client.cache.forgetBan(serverId, userId)
   }
 )
 
@@ -306,6 +303,5 @@ export const fetchBans: (
   const client = yield* StoatClient
   const id = yield* serverIdOf(idOf(server))
   const list = yield* client.request({ method: "GET", path: ["servers", id, "bans"] }, BanList, fetchBansErrors)
-  yield* client.cache.replaceBans(id, list.bans)
   return list
 })

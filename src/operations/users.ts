@@ -140,7 +140,6 @@ export const openDm: (user: UserTarget) => Effect.Effect<DmChannel, OpenDmError,
   const client = yield* StoatClient
   const id = yield* userId(user)
   const channel = yield* client.request({ method: "GET", path: ["users", id, "dm"] }, DmChannel, openDmErrors)
-  yield* client.cache.rememberDmChannel(id, channel.id)
   return channel
 })
 

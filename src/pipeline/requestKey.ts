@@ -18,6 +18,14 @@ const digestOf = (token: Redacted.Redacted<string>): Effect.Effect<string> => {
   )
 }
 
+/** A request's path under the API root (the base URL's own path removed), still encoded, no query. */
+export const apiPath = (request: HttpClientRequest.HttpClientRequest, settings: RequestSettings): string => {
+  const path = new URL(request.url).pathname
+  const root = new URL(settings.baseUrl).pathname.replace(/\/+$/, "")
+  const relative = path.startsWith(root) ? path.slice(root.length) : path
+  return relative === "" ? "/" : relative
+}
+
 /**
  * The rate limiter's key of a request: its method, its path under the API root, and whom the server
  * counts it against (reference §3.1): the address behind a bot token (so the API origin), a
@@ -27,11 +35,9 @@ export const requestKey = (
   request: HttpClientRequest.HttpClientRequest,
   settings: RequestSettings
 ): Effect.Effect<RequestKey> => {
-  const url = new URL(request.url)
-  const root = new URL(settings.baseUrl).pathname.replace(/\/+$/, "")
-  const path = url.pathname.startsWith(root) ? url.pathname.slice(root.length) : url.pathname
-  const key = (identity: string): RequestKey => ({ method: request.method, path: path === "" ? "/" : path, identity })
+  const origin = new URL(request.url).origin
+  const key = (identity: string): RequestKey => ({ method: request.method, path: apiPath(request, settings), identity })
   return settings.tokenKind === "bot"
-    ? Effect.succeed(key(url.origin))
-    : Effect.map(digestOf(settings.token), (digest) => key(`${url.origin}#${digest}`))
+    ? Effect.succeed(key(origin))
+    : Effect.map(digestOf(settings.token), (digest) => key(`${origin}#${digest}`))
 }

@@ -49,7 +49,7 @@ export const retryRateLimited = <E, R>(
   attempt: Effect.Effect<HttpClientResponse.HttpClientResponse, E, R>,
   request: HttpClientRequest.HttpClientRequest,
   retries: number,
-  bucketOf: (response: HttpClientResponse.HttpClientResponse) => string
+  bucket: string
 ): Effect.Effect<HttpClientResponse.HttpClientResponse, E | RateLimited, R> => {
   const loop = (done: number): Effect.Effect<HttpClientResponse.HttpClientResponse, E | RateLimited, R> =>
     Effect.flatMap(attempt, (response) => {
@@ -60,7 +60,7 @@ export const retryRateLimited = <E, R>(
           onSome: (wait) =>
             done >= retries
               ? Effect.fail(
-                new RateLimited({ method: request.method, url: urlOf(request), retryAfter: wait, bucket: bucketOf(response) })
+                new RateLimited({ method: request.method, url: urlOf(request), retryAfter: wait, bucket })
               )
               : Effect.zipRight(Effect.sleep(wait), loop(done + 1))
         }))

@@ -1,106 +1,125 @@
-import { Context, Effect, HashMap, Layer, Option, Ref } from "effect"
+import { Context, Effect, Layer, Option } from "effect"
+import { Ban, BanList } from "../schema/Ban.js"
 import {
+  type Channel,
   DirectMessageChannel,
   GroupChannel,
   SavedMessagesChannel,
   TextChannel,
-  UnknownChannelType,
-  type Channel
+  UnknownChannelType
 } from "../schema/Channel.js"
-import { Ban } from "../schema/Ban.js"
 import type { ChannelId, ServerId, UserId } from "../schema/Ids.js"
 import { Member } from "../schema/Member.js"
 import { Message } from "../schema/Message.js"
 import { Server } from "../schema/Server.js"
 import { User } from "../schema/User.js"
 
-interface Entries {
-  readonly users: HashMap.HashMap<string, User>
-  readonly servers: HashMap.HashMap<string, Server>
-  readonly channels: HashMap.HashMap<string, Channel>
-  readonly members: HashMap.HashMap<string, Member>
-  readonly bans: HashMap.HashMap<string, Ban>
-  readonly dmChannels: HashMap.HashMap<string, ChannelId>
-  /** Per channel id, its messages by id. */
-  readonly messages: HashMap.HashMap<string, HashMap.HashMap<string, Message>>
+/** How many entries of each kind the cache keeps: the most recently learnt. */
+export interface StoatCacheSizes {
+  readonly users: number
+  readonly servers: number
+  readonly channels: number
+  readonly members: number
+  readonly bans: number
+  readonly dmChannels: number
+  /** Channels whose messages are kept. */
+  readonly messageChannels: number
+  /** Messages kept per channel: the newest. */
+  readonly messagesPerChannel: number
 }
 
-const empty: Entries = {
-  users: HashMap.empty(),
-  servers: HashMap.empty(),
-  channels: HashMap.empty(),
-  members: HashMap.empty(),
-  bans: HashMap.empty(),
-  dmChannels: HashMap.empty(),
-  messages: HashMap.empty()
+/** The default sizes: room for a few 10k-member servers, 1000 messages in each of 100 channels. */
+export const defaultCacheSizes: StoatCacheSizes = {
+  users: 50_000,
+  servers: 1_000,
+  channels: 10_000,
+  members: 50_000,
+  bans: 10_000,
+  dmChannels: 10_000,
+  messageChannels: 100,
+  messagesPerChannel: 1_000
 }
 
-const memberEntry = (server: string, user: string) => `${server}/${user}`
-
-/** How many messages the cache keeps per channel: the newest. */
-const messagesPerChannel = 1000
-
-const addMessage = (
-  messages: HashMap.HashMap<string, HashMap.HashMap<string, Message>>,
-  message: Message
-): HashMap.HashMap<string, HashMap.HashMap<string, Message>> => {
-  const channel = HashMap.set(
-    Option.getOrElse(HashMap.get(messages, message.channel), () => HashMap.empty<string, Message>()),
-    message.id,
-    message
-  )
-  if (HashMap.size(channel) <= messagesPerChannel) return HashMap.set(messages, message.channel, channel)
-  const oldest = Array.from(HashMap.keys(channel)).reduce((a, b) => (b < a ? b : a))
-  return HashMap.set(messages, message.channel, HashMap.remove(channel, oldest))
-}
-
-const isChannel = (value: object): value is Channel =>
-  value instanceof SavedMessagesChannel ||
-  value instanceof DirectMessageChannel ||
-  value instanceof GroupChannel ||
-  value instanceof TextChannel ||
-  value instanceof UnknownChannelType
-
-/** Adds every user, server, channel, member and ban found in `value` (walking arrays and objects). */
-const learn = (entries: Entries, value: unknown): Entries => {
-  const users = HashMap.beginMutation(entries.users)
-  const servers = HashMap.beginMutation(entries.servers)
-  const channels = HashMap.beginMutation(entries.channels)
-  const members = HashMap.beginMutation(entries.members)
-  const bans = HashMap.beginMutation(entries.bans)
-  const messages: Array<Message> = []
-  const walk = (value: unknown): void => {
-    if (typeof value !== "object" || value === null) return
-    if (value instanceof User) HashMap.set(users, value.id, value)
-    else if (value instanceof Member) HashMap.set(members, memberEntry(value.id.server, value.id.user), value)
-    else if (value instanceof Server) HashMap.set(servers, value.id, value)
-    else if (value instanceof Ban) HashMap.set(bans, memberEntry(value.id.server, value.id.user), value)
-    else if (isChannel(value)) HashMap.set(channels, value.id, value)
-    else if (value instanceof Message) {
-      messages.push(value)
-      Object.values(value).forEach(walk)
-    } else if (Array.isArray(value)) value.forEach(walk)
-    else if (Option.isOption(value)) Option.map(value, walk)
-    else Object.values(value).forEach(walk)
+/**
+ * A map of at most `size` entries: when full, the entry learnt first goes. An update keeps its
+ * place, so that remembering a big list again costs a lookup per entry, not a reordering.
+ */
+class Bounded<V> {
+  readonly entries = new Map<string, V>()
+  constructor(readonly size: number) {}
+  set(key: string, value: V): void {
+    const full = this.entries.size >= this.size && !this.entries.has(key)
+    this.entries.set(key, value)
+    if (full) this.entries.delete(this.entries.keys().next().value ?? key)
   }
-  walk(value)
-  return {
-    ...entries,
-    users: HashMap.endMutation(users),
-    servers: HashMap.endMutation(servers),
-    channels: HashMap.endMutation(channels),
-    members: HashMap.endMutation(members),
-    bans: HashMap.endMutation(bans),
-    messages: messages.reduce(addMessage, entries.messages)
+  get(key: string): Option.Option<V> {
+    return Option.fromNullable(this.entries.get(key))
+  }
+  values(): Array<V> {
+    return Array.from(this.entries.values())
   }
 }
 
-/** What the client has learnt from responses: users, servers, channels and members. */
+/** A `Bounded` keyed by server then user, as members and bans are (the ids are used as they are, never joined). */
+class BoundedPairs<V> {
+  readonly servers = new Map<string, Map<string, V>>()
+  count = 0
+  constructor(readonly size: number) {}
+  set(server: string, user: string, value: V): void {
+    let users = this.servers.get(server)
+    if (users === undefined) this.servers.set(server, users = new Map())
+    if (!users.has(user)) this.count++
+    users.set(user, value)
+    if (this.count > this.size) {
+      const [first, oldest] = this.servers.entries().next().value ?? [server, users]
+      this.delete(first, oldest.keys().next().value ?? user)
+    }
+  }
+  get(server: string, user: string): Option.Option<V> {
+    return Option.fromNullable(this.servers.get(server)?.get(user))
+  }
+  delete(server: string, user: string): void {
+    const users = this.servers.get(server)
+    if (users?.delete(user) !== true) return
+    this.count--
+    if (users.size === 0) this.servers.delete(server)
+  }
+  clear(): void {
+    this.servers.clear()
+    this.count = 0
+  }
+  of(server: string): Array<V> {
+    return Array.from(this.servers.get(server)?.values() ?? [])
+  }
+}
+
+/** The part of a request the cache reads: what an answer means depends on the route it came from. */
+export interface CachedRoute {
+  readonly method: string
+  readonly path: ReadonlyArray<string>
+}
+
+const channelClasses: ReadonlyArray<abstract new(...args: never) => Channel> = [
+  TextChannel,
+  DirectMessageChannel,
+  GroupChannel,
+  SavedMessagesChannel,
+  UnknownChannelType
+]
+const isChannel = (value: object): value is Channel => channelClasses.some((type) => value instanceof type)
+
+/** What the client has learnt from responses, at most `sizes` of each kind. */
 export class StoatCache extends Context.Tag("effect-stoat/StoatCache")<
   StoatCache,
   {
-    /** Stores every user, server, channel and member found in a decoded response. */
+    /** Stores every user, server, channel, member, ban and message found in a decoded value. */
     readonly remember: (value: unknown) => Effect.Effect<void>
+    /**
+     * What the pipeline calls with every decoded answer: remembers it, and what its route means
+     * (a kick or ban forgets the member, an unban the ban, a ban list replaces the server's bans,
+     * `GET /users/{id}/dm` records the DM's id).
+     */
+    readonly rememberResponse: (route: CachedRoute, value: unknown) => Effect.Effect<void>
     /** Drops a member (after a kick or a ban). */
     readonly forgetMember: (server: ServerId, user: UserId) => Effect.Effect<void>
     /** Drops every member (they may be stale: the events socket reconnected). */
@@ -120,45 +139,107 @@ export class StoatCache extends Context.Tag("effect-stoat/StoatCache")<
     readonly rememberDmChannel: (user: UserId, channel: ChannelId) => Effect.Effect<void>
     /** The id of the DM (saved messages for yourself) opened with a user through this client. */
     readonly getDmChannelId: (user: UserId) => Effect.Effect<Option.Option<ChannelId>>
-    /** The messages of a channel learnt from responses (the newest 1000), oldest first. */
+    /** The messages of a channel learnt from responses (the newest ones), oldest first. */
     readonly getChannelMessages: (channel: ChannelId) => Effect.Effect<ReadonlyArray<Message>>
   }
 >() {
-  /** An empty in-memory cache. */
-  static make: Effect.Effect<Context.Tag.Service<StoatCache>> = Effect.map(Ref.make(empty), (ref) => ({
-    remember: (value) => Ref.update(ref, (entries) => learn(entries, value)),
-    forgetMember: (server, user) =>
-      Ref.update(ref, (entries) => ({ ...entries, members: HashMap.remove(entries.members, memberEntry(server, user)) })),
-    forgetMembers: Ref.update(ref, (entries) => ({ ...entries, members: HashMap.empty() })),
-    getUser: (id) => Effect.map(Ref.get(ref), (entries) => HashMap.get(entries.users, id)),
-    getServer: (id) => Effect.map(Ref.get(ref), (entries) => HashMap.get(entries.servers, id)),
-    getChannel: (id) => Effect.map(Ref.get(ref), (entries) => HashMap.get(entries.channels, id)),
-    getMember: (server, user) =>
-      Effect.map(Ref.get(ref), (entries) => HashMap.get(entries.members, memberEntry(server, user))),
-    users: Effect.map(Ref.get(ref), (entries) => Array.from(HashMap.values(entries.users))),
-    getBans: (server) =>
-      Effect.map(Ref.get(ref), (entries) => Array.from(HashMap.values(entries.bans)).filter((ban) => ban.id.server === server)),
-    forgetBan: (server, user) =>
-      Ref.update(ref, (entries) => ({ ...entries, bans: HashMap.remove(entries.bans, memberEntry(server, user)) })),
-    replaceBans: (server, bans) =>
-      Ref.update(ref, (entries) => ({
-        ...entries,
-        bans: HashMap.union(
-          HashMap.filter(entries.bans, (ban) => ban.id.server !== server),
-          HashMap.fromIterable(bans.map((ban) => [memberEntry(ban.id.server, ban.id.user), ban] as const))
-        )
-      })),
-    rememberDmChannel: (user, channel) =>
-      Ref.update(ref, (entries) => ({ ...entries, dmChannels: HashMap.set(entries.dmChannels, user, channel) })),
-    getDmChannelId: (user) => Effect.map(Ref.get(ref), (entries) => HashMap.get(entries.dmChannels, user)),
-    getChannelMessages: (channel) =>
-      Effect.map(Ref.get(ref), (entries) =>
-        Option.match(HashMap.get(entries.messages, channel), {
-          onNone: () => [],
-          onSome: (messages) => Array.from(HashMap.values(messages)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-        }))
-  }))
+  /** An empty in-memory cache keeping at most `sizes` of each kind (`defaultCacheSizes` for the rest). */
+  static make(sizes: Partial<StoatCacheSizes> = {}): Effect.Effect<Context.Tag.Service<StoatCache>> {
+    return Effect.sync(() => {
+      const limits = { ...defaultCacheSizes, ...sizes }
+      const users = new Bounded<User>(limits.users)
+      const servers = new Bounded<Server>(limits.servers)
+      const channels = new Bounded<Channel>(limits.channels)
+      const members = new BoundedPairs<Member>(limits.members)
+      const bans = new BoundedPairs<Ban>(limits.bans)
+      const dmChannels = new Bounded<ChannelId>(limits.dmChannels)
+      const messages = new Bounded<Map<string, Message>>(limits.messageChannels)
 
-  /** A layer of an empty in-memory cache. */
-  static layer: Layer.Layer<StoatCache> = Layer.effect(StoatCache, StoatCache.make)
+      // A channel keeps its newest messages by id, whatever order they were learnt in.
+      const addMessage = (message: Message) => {
+        const channel = messages.get(message.channel).pipe(Option.getOrElse(() => new Map<string, Message>()))
+        channel.set(message.id, message)
+        if (channel.size > limits.messagesPerChannel) {
+          let oldest: string = message.id
+          for (const id of channel.keys()) if (id < oldest) oldest = id
+          channel.delete(oldest)
+        }
+        messages.set(message.channel, channel)
+      }
+
+      // Entities are leaves: only containers (arrays, lists, options, messages) are walked into.
+      const walk = (value: unknown): void => {
+        if (typeof value !== "object" || value === null) return
+        if (Array.isArray(value)) {
+          for (const item of value) walk(item)
+        } else if (value instanceof User) users.set(value.id, value)
+        else if (value instanceof Member) members.set(value.id.server, value.id.user, value)
+        else if (value instanceof Ban) bans.set(value.id.server, value.id.user, value)
+        else if (value instanceof Server) servers.set(value.id, value)
+        else if (value instanceof Message) {
+          addMessage(value)
+          for (const field of Object.values(value)) walk(field)
+        } else if (isChannel(value)) channels.set(value.id, value)
+        else if (Option.isOption(value)) Option.map(value, walk)
+        else for (const field of Object.values(value)) walk(field)
+      }
+
+      const replaceBans = (server: string, list: ReadonlyArray<Ban>) => {
+        for (const ban of bans.of(server)) bans.delete(server, ban.id.user)
+        for (const ban of list) bans.set(ban.id.server, ban.id.user, ban)
+      }
+
+      /** What an answer means beyond the things in it. */
+      const applyRoute = (route: CachedRoute, value: unknown) => {
+        const [area, id, part, target] = route.path
+        if (area === "servers" && id !== undefined && target !== undefined) {
+          if (part === "members" && route.method === "DELETE") members.delete(id, target)
+          if (part === "bans" && route.method === "PUT") members.delete(id, target)
+          if (part === "bans" && route.method === "DELETE") bans.delete(id, target)
+        }
+        if (area === "servers" && id !== undefined && part === "bans" && target === undefined && value instanceof BanList) {
+          replaceBans(id, value.bans)
+        }
+        if (area === "users" && id !== undefined && part === "dm" && route.method === "GET" && value !== null && typeof value === "object" && isChannel(value)) {
+          dmChannels.set(id, value.id)
+        }
+      }
+
+      return {
+        remember: (value) => Effect.sync(() => walk(value)),
+        rememberResponse: (route, value) =>
+          Effect.sync(() => {
+            applyRoute(route, value)
+            walk(value)
+          }),
+        forgetMember: (server, user) => Effect.sync(() => members.delete(server, user)),
+        forgetMembers: Effect.sync(() => members.clear()),
+        getUser: (id) => Effect.sync(() => users.get(id)),
+        getServer: (id) => Effect.sync(() => servers.get(id)),
+        getChannel: (id) => Effect.sync(() => channels.get(id)),
+        getMember: (server, user) => Effect.sync(() => members.get(server, user)),
+        users: Effect.sync(() => users.values()),
+        getBans: (server) => Effect.sync(() => bans.of(server)),
+        forgetBan: (server, user) => Effect.sync(() => bans.delete(server, user)),
+        replaceBans: (server, list) => Effect.sync(() => replaceBans(server, list)),
+        rememberDmChannel: (user, channel) => Effect.sync(() => dmChannels.set(user, channel)),
+        getDmChannelId: (user) => Effect.sync(() => dmChannels.get(user)),
+        getChannelMessages: (channel) =>
+          Effect.sync(() =>
+            Option.match(messages.get(channel), {
+              onNone: () => [],
+              onSome: (kept) => Array.from(kept.values()).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+            })
+          )
+      }
+    })
+  }
+
+  /** A layer of an empty in-memory cache with the default sizes. */
+  static layer: Layer.Layer<StoatCache> = Layer.effect(StoatCache, StoatCache.make())
+
+  /** A layer of an empty in-memory cache keeping at most `sizes` of each kind. */
+  static layerWith(sizes: Partial<StoatCacheSizes>): Layer.Layer<StoatCache> {
+    return Layer.effect(StoatCache, StoatCache.make(sizes))
+  }
 }

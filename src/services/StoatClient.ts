@@ -1,13 +1,13 @@
-import { Headers, HttpClient, HttpClientRequest, type HttpClientResponse } from "@effect/platform"
+import { Headers, HttpClient, HttpClientRequest } from "@effect/platform"
 import { Context, Effect, Layer, Option, Redacted, Schema } from "effect"
 import type { ClientError, RateLimited, TransportError } from "../errors/ClientError.js"
 import type { Declared } from "../errors/Declared.js"
 import { decodeResponse, type RawResponse } from "../errors/decodeResponse.js"
-import { requestKey } from "../pipeline/requestKey.js"
+import { apiPath, requestKey } from "../pipeline/requestKey.js"
 import { requestSettings, type RequestSettings } from "../pipeline/RequestOptions.js"
 import { bodyBytes, defaultRetryPolicy, retryRateLimited, retryTransient, type RetryPolicy } from "../pipeline/retries.js"
 import { sendOnce, urlOf } from "../pipeline/wire.js"
-import { RateLimiter } from "./RateLimiter.js"
+import { bucketOf, RateLimiter } from "./RateLimiter.js"
 import { StoatCache } from "./StoatCache.js"
 import { StoatConfig } from "./StoatConfig.js"
 
@@ -118,8 +118,6 @@ export class StoatClient extends Context.Tag("effect-stoat/StoatClient")<
       const limiter = yield* RateLimiter
       const settings = requestSettings(config)
       const withSettings = <A, E, R>(f: (settings: RequestSettings) => Effect.Effect<A, E, R>) => Effect.flatMap(settings, f)
-      const bucketOf = (response: HttpClientResponse.HttpClientResponse) =>
-        response.headers["x-ratelimit-bucket"] ?? "unknown"
 
       const transport = yield* HttpClient.HttpClient
       const wire = HttpClient.makeWith<never, never, TransportError, never>(
@@ -135,7 +133,12 @@ export class StoatClient extends Context.Tag("effect-stoat/StoatClient")<
         ),
         HttpClient.transform((send, request) =>
           withSettings((current) =>
-            retryRateLimited(send, request, Option.getOrElse(current.retries, () => policy.rateLimited), bucketOf)
+            retryRateLimited(
+              send,
+              request,
+              Option.getOrElse(current.retries, () => policy.rateLimited),
+              bucketOf({ method: request.method, path: apiPath(request, current) })
+            )
           )
         ),
         HttpClient.transform((send, request) =>
@@ -166,7 +169,7 @@ export class StoatClient extends Context.Tag("effect-stoat/StoatClient")<
         request: (route, success, errors) =>
           exchange(route).pipe(
             Effect.flatMap((response) => decodeResponse(response, success, errors)),
-            Effect.tap(cache.remember)
+            Effect.tap((value) => cache.rememberResponse(route, value))
           ),
         requestBytes: (route, errors) =>
           Effect.flatMap(exchange(route), (response) =>
