@@ -32,7 +32,8 @@ const retryAfter = (body: Uint8Array): Option.Option<Duration.Duration> => {
   try {
     const json: unknown = JSON.parse(new TextDecoder().decode(body))
     if (Predicate.isRecord(json) && !("type" in json) && typeof json["retry_after"] === "number") {
-      return Option.some(Duration.millis(Math.max(0, json["retry_after"])))
+      // The server renews a window only after its reset instant: a 0 still means "not yet".
+      return Option.some(Duration.millis(Math.max(1, json["retry_after"])))
     }
   } catch {
     // Not JSON: not the rate limiter's answer.
