@@ -12,6 +12,10 @@ describe("README", () => {
     assert.include(read("../README.md"), read("../examples/testing-your-bot.test.ts"))
   })
 
+  it("shows the rate-limit example exactly as examples/rate-limits.test.ts, which runs as a test", () => {
+    assert.include(read("../README.md"), read("../examples/rate-limits.test.ts"))
+  })
+
   it("starts with the install and test commands that .ci/run runs", () => {
     const readme = read("../README.md")
     const ci = read("../.ci/run")
