@@ -37,22 +37,21 @@ export interface JournalState {
   readonly standing: ReadonlyMap<string, Standing>
 }
 
-/** Reads a journal's lines; a torn last line (the run died while writing it) is ignored. */
+/**
+ * Reads a journal. A line that is not an entry is one the run died while writing (its member stays
+ * unknown, so it is checked); but a file whose first line is not a `start` is not a journal.
+ */
 export const readJournal = (text: string): Effect.Effect<JournalState, string> =>
   Effect.gen(function*() {
-    const lines = text.split("\n").filter((line) => line.trim() !== "")
-    let start: JournalState["start"]
+    if (text.trim() === "") return { start: undefined, standing: new Map() }
+    const [firstLine = "", ...rest] = text.split("\n")
+    const first = Schema.decodeUnknownOption(EntryLine)(firstLine)
+    if (Option.isNone(first) || first.value._tag !== "start") return yield* Effect.fail("its first line is not the start of a run")
     const standing = new Map<string, Standing>()
-    for (const [index, line] of lines.entries()) {
-      const entry = Schema.decodeUnknownOption(EntryLine)(line)
-      if (Option.isNone(entry)) {
-        if (index === lines.length - 1) continue
-        return yield* Effect.fail(`line ${index + 1} is not a journal entry`)
-      }
-      if (entry.value._tag === "start") start = entry.value
-      else standing.set(entry.value.user, entry.value._tag === "sending" ? "unknown" : entry.value.outcome)
+    for (const entry of rest.flatMap((line) => Option.toArray(Schema.decodeUnknownOption(EntryLine)(line)))) {
+      if (entry._tag !== "start") standing.set(entry.user, entry._tag === "sending" ? "unknown" : entry.outcome)
     }
-    return { start, standing }
+    return { start: first.value, standing }
   })
 
 /** A journal open for appending: each entry is written and synced before the call returns. */
@@ -65,8 +64,11 @@ export const openJournal = (path: string) =>
   Effect.gen(function*() {
     const fs = yield* FileSystem.FileSystem
     const cannot = () => new CliFailure({ family: "input", sentence: `Cannot write the journal ${path}.` })
+    const before = yield* fs.readFileString(path).pipe(Effect.orElseSucceed(() => ""))
     const file = yield* Effect.mapError(fs.open(path, { flag: "a" }), cannot)
     const encoder = new TextEncoder()
+    // A line torn by a crash is closed, so the next entry starts on a line of its own.
+    if (before !== "" && !before.endsWith("\n")) yield* Effect.mapError(file.writeAll(encoder.encode("\n")), cannot)
     const journal: Journal = {
       record: (entry) =>
         Schema.encode(EntryLine)(entry).pipe(
