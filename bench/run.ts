@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url"
 import { generateMembersBody } from "./generate.js"
 import { heapOf } from "./heap.js"
 import { compareWithParse } from "./measure.js"
+import { rateLimits } from "./rate-limits.js"
 import { type Run, report } from "./report.js"
 import { memberRequests, membersRequests } from "./requests.js"
 import { startServer } from "./serverProcess.js"
@@ -65,7 +66,8 @@ if (process.argv.includes("--once")) {
     })
     runs.push(JSON.parse(output.trim().split("\n").at(-1) ?? "{}"))
   }
-  const markdown = report(runs)
+  // The rate-limit rows run once, in this process: they spawn their own processes and take seconds of waiting.
+  const markdown = `${report(runs)}\n${await rateLimits()}`
   writeFileSync(fileURLToPath(new URL("../BENCHMARKS.md", import.meta.url)), markdown)
   console.log(markdown)
 }

@@ -1,7 +1,7 @@
 // One process of a bot that kicks members, paced through the shared Redis buckets: runs the built
 // dist/. Arguments: base URL, Redis URL, key prefix, bot token, JSON [[serverId, memberId], ...].
 // Prints "ready", waits for "go" on stdin (so that every process starts at once), then prints
-// {"statuses": [...]} when every kick is answered.
+// {"statuses": [...], "finishedAt": ms} when every kick is answered.
 import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
 import { createInterface } from "node:readline"
@@ -15,6 +15,8 @@ const program = Effect.gen(function*() {
   const { limit } = yield* RateLimiter
   const http = yield* HttpClient.HttpClient
   const identity = new URL(baseUrl).origin
+  // Warm the connections (HTTP and Redis) before the start, in the `any` bucket.
+  yield* limit({ method: "GET", path: "/", identity }, http.execute(HttpClientRequest.get(`${baseUrl}/`)))
   console.log("ready")
   yield* Effect.async((resume) => {
     const lines = createInterface({ input: process.stdin })
@@ -32,7 +34,7 @@ const program = Effect.gen(function*() {
     },
     { concurrency: "unbounded" }
   )
-  console.log(JSON.stringify({ statuses }))
+  console.log(JSON.stringify({ statuses, finishedAt: Date.now() }))
 })
 
 Effect.runPromise(
