@@ -1,7 +1,8 @@
 // npm run check:consumer: what a user gets from `npm install effect-stoat`. Packs the package, installs the
 // tarball with its peers from the npm registry into a temporary project, and there (a) type-checks a strict
-// file with skipLibCheck off, (b) imports every entry point of `exports` in plain Node ESM, (c) runs a tiny
-// script against the fake. Not part of `npm test`: packing runs `prepare`, which rewrites dist/.
+// file and every entry's declarations with skipLibCheck off, (b) imports every entry point of `exports` in
+// plain Node ESM and runs the bin, (c) runs a tiny script against the fake. Not part of `npm test`: packing
+// runs `prepare`, which rewrites dist/.
 import { execFileSync } from "node:child_process"
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -45,19 +46,23 @@ try {
           skipLibCheck: false,
           noEmit: true
         },
-        include: ["consumer.ts"]
+        include: ["consumer.ts", "entries.ts"]
       },
       null,
       2
     )
   )
   for (const file of ["consumer.ts", "entries.mjs", "fake.mjs"]) copyFileSync(join(here, file), join(project, file))
+  // Every entry point's declarations, whatever consumer.ts happens to import.
+  const specifiers = Object.keys(pkg.exports).map((subpath) => (subpath === "." ? pkg.name : `${pkg.name}/${subpath.slice(2)}`))
+  writeFileSync(join(project, "entries.ts"), specifiers.map((specifier, index) => `export * as entry${index} from "${specifier}"\n`).join(""))
 
   console.log(run("npm", ["install", "--no-audit", "--no-fund", `./${packed.filename}`, ...peers, ...tools], project))
   console.log("(a) a strict type check with skipLibCheck off")
   console.log(run(join(project, "node_modules/.bin/tsc"), ["-p", "tsconfig.json"], project))
   console.log("(b) every entry point in plain Node ESM")
   console.log(run(process.execPath, ["entries.mjs"], project))
+  for (const bin of Object.keys(pkg.bin ?? {})) console.log(run(join(project, "node_modules/.bin", bin), ["--version"], project))
   console.log("(c) a script against the fake")
   console.log(run(process.execPath, ["fake.mjs"], project))
   console.log(`consumer check passed: ${packed.filename} with ${peers.join(" ")}`)
