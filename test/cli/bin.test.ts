@@ -67,6 +67,29 @@ describe("the built effect-stoat command", () => {
       assert.deepStrictEqual(yield* Queue.takeAll(lines).pipe(Effect.map((rest) => [...rest])), [])
     }).pipe(Effect.scoped), timeout)
 
+  it.live("a command talks to the served fake: its output on stdout, a failure as one sentence and its exit code", () =>
+    Effect.gen(function*() {
+      const lines = yield* linesOf(yield* start(["fake-server", "--quiet", "--port=0"]))
+      const listing = (yield* until(lines, (line) => line.startsWith("Invites:"))).join("\n")
+      const url = /listening on (http:\/\/\S+)/.exec(listing)?.[1] ?? ""
+      const env = { STOAT_API_URL: url, STOAT_TOKEN: "demo-modbot-token" }
+      const output = (child: ChildProcessByStdio<null, Readable, Readable>) =>
+        Effect.zip(exit(child), Effect.promise(async () => {
+          const [stdout, stderr] = [Array<string>(), Array<string>()]
+          child.stdout.on("data", (chunk) => stdout.push(String(chunk)))
+          child.stderr.on("data", (chunk) => stderr.push(String(chunk)))
+          await new Promise((resolve) => child.on("close", resolve))
+          return { stdout: stdout.join(""), stderr: stderr.join("") }
+        }), { concurrent: true })
+      const [shown, printed] = yield* output(yield* start(["--json", "invite", "show", "aB3dE5fG"], env))
+      assert.strictEqual(shown, 0, printed.stderr)
+      assert.deepInclude(JSON.parse(printed.stdout), { type: "Server", server_name: "Stoat Lovers" })
+      const [missing, said] = yield* output(yield* start(["member", "show", "01HK153X00000000000000000A", "01HK153X000000000000000004"], env))
+      assert.strictEqual(missing, 5)
+      assert.strictEqual(said.stderr, "Not found: no such thing, or the account cannot see it.\n")
+      assert.notInclude(said.stderr + said.stdout, "demo-modbot-token")
+    }).pipe(Effect.scoped), timeout)
+
   it.live("--help exits 0; an unknown command exits 2", () =>
     Effect.gen(function*() {
       assert.strictEqual(yield* exit(yield* start(["--help"])), 0)
