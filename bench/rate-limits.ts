@@ -1,10 +1,10 @@
 import { spawn } from "node:child_process"
 import { cpus, loadavg } from "node:os"
 import { createInterface } from "node:readline"
-import { HttpClient, HttpClientRequest, HttpServer } from "@effect/platform"
+import { HttpServer } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
-import { Effect, Layer } from "effect"
-import { RateLimiter } from "effect-stoat"
+import { Effect, Layer, Redacted } from "effect"
+import { editMember, fetchInstance, kickMember, StoatClient, StoatConfig } from "effect-stoat"
 import { serveFake } from "effect-stoat/node"
 import { StoatFake, StoatFakeSeed } from "effect-stoat/testing"
 import { Client } from "stoat.js"
@@ -61,22 +61,25 @@ const timed = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
     return { value, millis: performance.now() - start }
   })
 
-/** effect-stoat: every request through the rate limiter, all at once (`concurrency: "unbounded"`). */
-const effectStoat = (method: "DELETE" | "PATCH") => (baseUrl: string) =>
+/** effect-stoat: `kickMember` / `editMember` through `StoatClient.layer` (its in-memory limiter), all at once. */
+const effectStoat = (job: "kick" | "edit") => (baseUrl: string) =>
   Effect.gen(function*() {
-    const { limit } = yield* RateLimiter
-    const http = yield* HttpClient.HttpClient
-    const send = ([server, member]: readonly [string, string]) => {
-      const path = `/servers/${server}/members/${member}`
-      const base = HttpClientRequest.make(method)(`${baseUrl}${path}`).pipe(HttpClientRequest.setHeader("x-session-token", "owner-token"))
-      const request = method === "PATCH" ? HttpClientRequest.bodyUnsafeJson(base, { nickname: "renamed" }) : base
-      return limit({ method, path, identity: `${baseUrl}#owner` }, http.execute(request))
-    }
     // Warm the connection before the clock starts, in the `any` bucket.
-    yield* http.execute(HttpClientRequest.get(`${baseUrl}/`))
+    yield* fetchInstance()
+    const send = ([server, user]: readonly [string, string]) => {
+      const request: Effect.Effect<unknown, unknown, StoatClient> = job === "kick"
+        ? kickMember({ id: { server, user } })
+        : editMember({ id: { server, user } }, { nickname: "renamed" })
+      return request.pipe(Effect.as(1), Effect.orElseSucceed(() => 0))
+    }
     const { value, millis } = yield* timed(Effect.forEach(targets, send, { concurrency: "unbounded" }))
-    return { millis, done: value.filter((response) => response.status < 300).length }
-  }).pipe(Effect.provide(Layer.merge(RateLimiter.layer, NodeHttpClient.layerUndici)))
+    return { millis, done: value.reduce((sum, done) => sum + done, 0) }
+  }).pipe(Effect.provide(
+    StoatClient.layer.pipe(
+      Layer.provide(StoatConfig.layer({ token: Redacted.make("owner-token"), tokenKind: "user", baseUrl })),
+      Layer.provide(NodeHttpClient.layerUndici)
+    )
+  ))
 
 /** stoat.js, the plainest loop: one request after another, a failure counted and skipped. */
 const stoatJs = (method: "DELETE" | "PATCH") => (baseUrl: string) =>
@@ -119,10 +122,10 @@ const processes = (argsOf: (share: ReadonlyArray<readonly [string, string]>) => 
     await Promise.all(started.map((child) => child.ready))
     const go = Date.now()
     for (const child of children) child.stdin.write("go\n")
-    const printed: Array<{ statuses?: Array<number>; done?: number; finishedAt: number }> = await Promise.all(
+    const printed: Array<{ statuses?: Array<number | string>; done?: number; finishedAt: number }> = await Promise.all(
       started.map(async (child) => JSON.parse(await child.last))
     )
-    const done = printed.reduce((sum, p) => sum + (p.done ?? (p.statuses ?? []).filter((s) => s < 300).length), 0)
+    const done = printed.reduce((sum, p) => sum + (p.done ?? (p.statuses ?? []).filter((status) => status === 204).length), 0)
     return { millis: Math.max(...printed.map((p) => p.finishedAt)) - go, done }
   })
 
@@ -132,9 +135,9 @@ const run = async (): Promise<ReadonlyArray<Row>> => {
     const result = await Effect.runPromise(effect)
     rows.push({ client, job, ...result })
   }
-  await add("effect-stoat", "100 kicks", againstFake(effectStoat("DELETE")))
+  await add("effect-stoat", "100 kicks", againstFake(effectStoat("kick")))
   await add("stoat.js", "100 kicks", againstFake(stoatJs("DELETE")))
-  await add("effect-stoat", "100 member edits", againstFake(effectStoat("PATCH")))
+  await add("effect-stoat", "100 member edits", againstFake(effectStoat("edit")))
   await add("stoat.js", "100 member edits", againstFake(stoatJs("PATCH")))
   const binary = redisServerBinary()
   if (binary === undefined) {
@@ -181,10 +184,11 @@ export const rateLimits = async (): Promise<string> => {
     "  `PATCH /servers/{id}/members/{id}` with a nickname (edits).",
     `- **Optimum**: each server needs ${windows + 1} windows, the first free: ${optimumMillis} ms. The clock starts after one`,
     "  warm-up request (`GET /`, another bucket) has opened the connection.",
-    "- **effect-stoat**: every request through `RateLimiter.limit` (the stage the pipeline runs around its transport) over",
-    "  `NodeHttpClient.layerUndici`, all at once (`Effect.forEach(..., { concurrency: \"unbounded\" })`). In 4 processes:",
-    "  `test/redis/kickBot.mjs` on the built `dist/`, one bot token, each process every fourth member, buckets shared through",
-    "  `effect-stoat/redis` on a throwaway `redis-server`; they start together on a signal, and the time is the last one's finish.",
+    "- **effect-stoat**: `kickMember` / `editMember` through `StoatClient.layer` (the pipeline with its in-memory rate limiter)",
+    "  over `NodeHttpClient.layerUndici`, all at once (`Effect.forEach(..., { concurrency: \"unbounded\" })`). In 4 processes:",
+    "  `test/redis/kickBot.mjs` on the built `dist/`, one bot token, each process every fourth member, with",
+    "  `StoatClient.layerWith({ limiter: layerRedisRateLimiter(url) })` on a throwaway `redis-server`; they start together on",
+    "  a signal, and the time is the last one's finish.",
     "- **stoat.js**, the plainest loop: `for (...) { try { await client.api.delete(path) } catch {} }` (`api.patch` for edits),",
     "  one request after another; in 4 processes, each its share (`bench/stoatjsKickBot.mjs`).",
     "- 429s are counted by the fake, from what it answered.",

@@ -1,22 +1,18 @@
-// One process of a bot that kicks members, paced through the shared Redis buckets: runs the built
-// dist/. Arguments: base URL, Redis URL, key prefix, bot token, JSON [[serverId, memberId], ...].
-// Prints "ready", waits for "go" on stdin (so that every process starts at once), then prints
-// {"statuses": [...], "finishedAt": ms} when every kick is answered.
-import { HttpClient, HttpClientRequest } from "@effect/platform"
-import { NodeHttpClient } from "@effect/platform-node"
+// One process of a bot that kicks members with effect-stoat (the built dist/), its rate limits
+// shared through Redis. Arguments: base URL, Redis URL, key prefix, bot token, JSON
+// [[serverId, memberId], ...]. Prints "ready", waits for "go" on stdin (so that every process starts
+// at once), then prints {"statuses": [...], "finishedAt": ms}: 204 per kick done, else the error's tag.
 import { createInterface } from "node:readline"
-import { Effect, Layer } from "effect"
-import { RateLimiter } from "../../dist/index.js"
+import { NodeHttpClient } from "@effect/platform-node"
+import { Effect, Layer, Redacted } from "effect"
+import { fetchInstance, kickMember, StoatClient, StoatConfig } from "../../dist/index.js"
 import { layerRedisRateLimiter } from "../../dist/redis.js"
 
 const [baseUrl = "", redisUrl = "", prefix = "", token = "", kicks = "[]"] = process.argv.slice(2)
 
 const program = Effect.gen(function*() {
-  const { limit } = yield* RateLimiter
-  const http = yield* HttpClient.HttpClient
-  const identity = new URL(baseUrl).origin
   // Warm the connections (HTTP and Redis) before the start, in the `any` bucket.
-  yield* limit({ method: "GET", path: "/", identity }, http.execute(HttpClientRequest.get(`${baseUrl}/`)))
+  yield* fetchInstance()
   console.log("ready")
   yield* Effect.async((resume) => {
     const lines = createInterface({ input: process.stdin })
@@ -27,19 +23,22 @@ const program = Effect.gen(function*() {
   })
   const statuses = yield* Effect.forEach(
     JSON.parse(kicks),
-    ([server, member]) => {
-      const path = `/servers/${server}/members/${member}`
-      const request = HttpClientRequest.del(`${baseUrl}${path}`).pipe(HttpClientRequest.setHeader("x-bot-token", token))
-      return limit({ method: "DELETE", path, identity }, http.execute(request)).pipe(Effect.map((response) => response.status))
-    },
+    ([server, user]) =>
+      kickMember({ id: { server, user } }).pipe(
+        Effect.as(204),
+        Effect.catchAll((error) => Effect.succeed(error._tag))
+      ),
     { concurrency: "unbounded" }
   )
   console.log(JSON.stringify({ statuses, finishedAt: Date.now() }))
 })
 
-Effect.runPromise(
-  program.pipe(Effect.provide(Layer.merge(layerRedisRateLimiter(redisUrl, { prefix }), NodeHttpClient.layerUndici)))
-).then(() => process.exit(0), (error) => {
+const client = StoatClient.layerWith({ limiter: layerRedisRateLimiter(redisUrl, { prefix }) }).pipe(
+  Layer.provide(StoatConfig.layer({ token: Redacted.make(token), tokenKind: "bot", baseUrl })),
+  Layer.provide(NodeHttpClient.layerUndici)
+)
+
+Effect.runPromise(program.pipe(Effect.provide(client))).then(() => process.exit(0), (error) => {
   console.error(error)
   process.exit(1)
 })
