@@ -1,4 +1,4 @@
-import { Effect, type Schema } from "effect"
+import { Effect, Schema } from "effect"
 import { DatabaseError, FailedValidation, InvalidSession, NotFound } from "../errors/ApiError.js"
 import type { ClientError } from "../errors/ClientError.js"
 import { declare, type ErrorOf } from "../errors/Declared.js"
@@ -54,3 +54,30 @@ export function fetchServer(
 ): Effect.Effect<Server | ServerWithChannels, FetchServerError, StoatClient> {
   return options?.includeChannels === true ? serverWithChannels(server) : serverAlone(server)
 }
+
+export const leaveServerErrors = declare(InvalidSession, NotFound, DatabaseError, FailedValidation)
+/** The failures of `leaveServer`: `NotFound` when there is no such server or you are not in it. */
+export type LeaveServerError = ErrorOf<typeof leaveServerErrors.classes> | ClientError
+
+/** Options of `leaveServer`. */
+export interface LeaveServerOptions {
+  /** Leave without the server's `user_left` system message (`?leave_silently=true`). */
+  readonly silently?: boolean
+}
+
+/**
+ * `DELETE /servers/{id}`: leaves a server; its members' sockets get `ServerMemberLeave` with reason
+ * `Leave`. If you own the server, the backend deletes it instead (`ServerDelete`): there is no undo.
+ */
+export const leaveServer: (
+  server: Identifiable<ServerId>,
+  options?: LeaveServerOptions
+) => Effect.Effect<void, LeaveServerError, StoatClient> = Effect.fn("Stoat.leaveServer")(function*(server, options) {
+  const client = yield* StoatClient
+  const id = yield* ulid("server id", idOf(server), ServerId.make)
+  yield* client.request(
+    { method: "DELETE", path: ["servers", id], query: options?.silently === true ? { leave_silently: true } : {} },
+    Schema.Void,
+    leaveServerErrors
+  )
+})

@@ -1,5 +1,5 @@
 import { HttpClient, HttpClientError, HttpClientResponse } from "@effect/platform"
-import { Clock, Context, Duration, Effect, HashMap, Layer, Option, Ref } from "effect"
+import { Clock, Context, Duration, Effect, HashMap, Layer, Option, Ref, type Scope } from "effect"
 import type { Ban } from "../../schema/Ban.js"
 import type { Message } from "../../schema/Message.js"
 import { type FakeState, pair } from "./FakeState.js"
@@ -53,6 +53,16 @@ const proxyPage = (status: number): FakeResponse => ({
   body: `<html><head><title>${status}</title></head><body><center><h1>${status}</h1></center><hr><center>nginx</center></body></html>`
 })
 
+/** A request that changed the fake's state: what its events server turns into events. */
+export interface FakeChange {
+  readonly request: FakeRequest
+  readonly status: number
+  readonly before: FakeState
+  readonly after: FakeState
+  /** Unix ms. */
+  readonly now: number
+}
+
 /** An in-memory Stoat instance with the backend's semantics (reference stoat-api.md). */
 export class StoatFake extends Context.Tag("effect-stoat/testing/StoatFake")<
   StoatFake,
@@ -63,6 +73,8 @@ export class StoatFake extends Context.Tag("effect-stoat/testing/StoatFake")<
     readonly handle: (request: FakeRequest) => Effect.Effect<FakeResponse, ConnectionReset>
     /** Adds a fault rule; the newest matching rule wins. */
     readonly inject: (rule: FaultRule) => Effect.Effect<void>
+    /** Runs `listener` after each request that changed the state, one request at a time, before it is answered. */
+    readonly onChange: (listener: (change: FakeChange) => Effect.Effect<void>) => Effect.Effect<void, never, Scope.Scope>
     /** The state now, decoded from the fake's own JSON with the client's schemas. */
     readonly state: Effect.Effect<FakeStateView>
     /** The fake's own records now, as its routes see them. */
@@ -95,12 +107,19 @@ export class StoatFake extends Context.Tag("effect-stoat/testing/StoatFake")<
           return [Option.some(entry.rule.fault), next]
         })
 
+      const listeners = yield* Ref.make<ReadonlyArray<(change: FakeChange) => Effect.Effect<void>>>([])
+      const oneAtATime = yield* Effect.makeSemaphore(1)
       const answer = (request: FakeRequest) =>
-        Effect.flatMap(Clock.currentTimeMillis, (now) =>
-          Ref.modify(state, (current) => {
-            const outcome = dispatch(routes, current, request, now)
-            return [outcome.response, outcome.state ?? current]
-          }))
+        oneAtATime.withPermits(1)(Effect.gen(function*() {
+          const now = yield* Clock.currentTimeMillis
+          const before = yield* Ref.get(state)
+          const outcome = dispatch(routes, before, request, now)
+          const after = outcome.state ?? before
+          yield* Ref.set(state, after)
+          const change = { request, status: outcome.response.status, before, after, now }
+          if (after !== before) for (const listener of yield* Ref.get(listeners)) yield* listener(change)
+          return outcome.response
+        }))
 
       const handle = (request: FakeRequest): Effect.Effect<FakeResponse, ConnectionReset> =>
         Effect.gen(function*() {
@@ -133,6 +152,11 @@ export class StoatFake extends Context.Tag("effect-stoat/testing/StoatFake")<
         seed,
         handle,
         inject: (rule) => Ref.update(rules, (all) => [...all, { rule, left: rule.times ?? Number.POSITIVE_INFINITY }]),
+        onChange: (listener) =>
+          Effect.acquireRelease(
+            Ref.update(listeners, (all) => [...all, listener]),
+            () => Ref.update(listeners, (all) => all.filter((other) => other !== listener))
+          ),
         state: view(viewState),
         records: Ref.get(state),
         requests: Ref.get(received),

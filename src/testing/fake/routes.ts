@@ -1,6 +1,7 @@
 import type { Route } from "./router.js"
 import { channelRoutes } from "./routes/channels.js"
 import { inviteRoutes } from "./routes/invites.js"
+import { leaveServerRoutes } from "./routes/leaveServer.js"
 import { memberEditRoutes } from "./routes/memberEdit.js"
 import { messageSendRoutes } from "./routes/messageSend.js"
 import { messageRoutes } from "./routes/messages.js"
@@ -15,6 +16,7 @@ export const routes: ReadonlyArray<Route> = [
   ...rootRoutes,
   ...inviteRoutes,
   ...serverRoutes,
+  ...leaveServerRoutes,
   ...memberEditRoutes,
   ...moderationRoutes,
   ...userRoutes,

@@ -1,7 +1,8 @@
-import { Clock, Context, Duration, Effect, HashMap, Layer, Option, Queue, Ref, Stream } from "effect"
+import { Clock, Context, Duration, Effect, HashMap, Layer, Option, Queue, Ref, type Scope, Stream } from "effect"
 import { accountByToken, type FakeAccount, type FakeState, pair } from "../FakeState.js"
 import { StoatFake } from "../StoatFake.js"
 import type { Json } from "../wire/json.js"
+import { publicationsOf } from "./publications.js"
 import { readyOf, serverTopics } from "./ready.js"
 
 
@@ -111,8 +112,8 @@ export class FakeEvents extends Context.Tag("effect-stoat/testing/FakeEvents")<
     readonly sessions: Effect.Effect<ReadonlyArray<string>>
   }
 >() {
-  /** The events server over the fake's state. */
-  static make: Effect.Effect<Context.Tag.Service<FakeEvents>, never, StoatFake> = Effect.gen(function*() {
+  /** The events server over the fake's state, publishing what its requests change. */
+  static make: Effect.Effect<Context.Tag.Service<FakeEvents>, never, StoatFake | Scope.Scope> = Effect.gen(function*() {
     const fake = yield* StoatFake
     const sessions = yield* Ref.make<ReadonlyArray<Session>>([])
     const faults = yield* Ref.make(noFaults)
@@ -131,6 +132,8 @@ export class FakeEvents extends Context.Tag("effect-stoat/testing/FakeEvents")<
           }
         }
       }))
+
+    yield* fake.onChange((change) => publish(change.after, publicationsOf(change)))
 
     const serve = (connection: FakeConnection, frames: Stream.Stream<string>) =>
       Effect.scoped(Effect.gen(function*() {
@@ -229,5 +232,5 @@ export class FakeEvents extends Context.Tag("effect-stoat/testing/FakeEvents")<
   })
 
   /** The events server of the `StoatFake` in context. */
-  static layer: Layer.Layer<FakeEvents, never, StoatFake> = Layer.effect(FakeEvents, FakeEvents.make)
+  static layer: Layer.Layer<FakeEvents, never, StoatFake> = Layer.scoped(FakeEvents, FakeEvents.make)
 }

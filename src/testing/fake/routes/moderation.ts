@@ -20,11 +20,26 @@ import { answer, systemMessage, userById } from "./common.js"
 
 const missing = (permission: PermissionName) => answer(apiError("MissingPermission", { permission }))
 
+/** The system message channel and type of each removal. */
+const removalMessages = {
+  kick: { channel: "user_kicked", type: "user_kicked" },
+  ban: { channel: "user_banned", type: "user_banned" },
+  leave: { channel: "user_left", type: "user_left" }
+} as const
+
 /**
- * Removes a member as a kick or a ban does (`Member::remove`): one who leaves while timed out keeps
- * the timeout for a rejoin, and the server's system message channel for the removal hears of it.
+ * Removes a member as a kick, a ban or a leave does (`Member::remove`): one who leaves while timed
+ * out keeps the timeout for a rejoin, and the server's system message channel for the removal hears
+ * of it (unless `silently`).
  */
-const removeMember = (state: FakeState, server: ServerRecord, member: MemberRecord, intention: "kick" | "ban", now: number): FakeState => {
+export const removeMember = (
+  state: FakeState,
+  server: ServerRecord,
+  member: MemberRecord,
+  intention: "kick" | "ban" | "leave",
+  now: number,
+  silently = false
+): FakeState => {
   const key = pair(member._id.server, member._id.user)
   const removed: FakeState = {
     ...state,
@@ -32,9 +47,10 @@ const removeMember = (state: FakeState, server: ServerRecord, member: MemberReco
     departed: isTimedOut(member, now) ? HashMap.set(state.departed, key, member) : state.departed,
     voice: HashMap.remove(state.voice, member._id.user)
   }
-  const channel = intention === "kick" ? server.system_messages?.user_kicked : server.system_messages?.user_banned
-  if (channel === undefined) return removed
-  return systemMessage(removed, channel, { type: intention === "kick" ? "user_kicked" : "user_banned", id: member._id.user }, now)
+  const { channel, type } = removalMessages[intention]
+  const target = server.system_messages?.[channel]
+  if (target === undefined || silently) return removed
+  return systemMessage(removed, target, { type, id: member._id.user }, now)
 }
 
 /** `DELETE /servers/{id}/members/{user}`: the kick checks of reference §7 in their order. */
