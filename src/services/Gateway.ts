@@ -71,7 +71,10 @@ type Status =
 export interface GatewayService {
   /** Every event from the moment the stream runs, in order (`Bulk` opened); fails when the token is refused. */
   readonly events: Stream.Stream<StoatEvent, InvalidSession>
-  /** Subscribes now and consumes later: no event between the two is missed. */
+  /**
+   * Subscribes now and consumes later: no event between the two is missed. The subscription lasts
+   * as long as the scope; each run of its stream goes on where the last one stopped.
+   */
   readonly subscribe: Effect.Effect<Stream.Stream<StoatEvent, InvalidSession>, never, Scope.Scope>
   /** Sends a frame on the live connection; while reconnecting it waits for the next `Ready`. */
   readonly send: (frame: ClientFrame) => Effect.Effect<void, InvalidSession>
@@ -200,7 +203,8 @@ const make = (options: GatewayOptions) =>
           : Effect.fail(Option.isSome(now) && now.value._tag === "Stopped" ? now.value.error : new InvalidSession({}))
     )
     const send = (frame: ClientFrame) => Effect.flatMap(connected, (write) => write(encodeClientFrame(frame)))
-    const subscribe = Effect.map(Stream.fromPubSub(hub, { scoped: true }), Stream.flattenTake)
+    // The subscription lives as long as its scope: its stream may be run again and again, each run going on where the last stopped.
+    const subscribe = Effect.map(PubSub.subscribe(hub), (queue) => Stream.flattenTake(Stream.fromQueue(queue)))
     const service: GatewayService = {
       events: Stream.unwrapScoped(subscribe),
       subscribe,
