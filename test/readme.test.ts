@@ -16,6 +16,10 @@ describe("README", () => {
     assert.include(read("../README.md"), read("../examples/rate-limits.test.ts"))
   })
 
+  it("shows the events example exactly as examples/welcome-bot.test.ts, which runs as a test", () => {
+    assert.include(read("../README.md"), read("../examples/welcome-bot.test.ts"))
+  })
+
   it("starts with the install and test commands that .ci/run runs", () => {
     const readme = read("../README.md")
     const ci = read("../.ci/run")

@@ -1,10 +1,9 @@
 import { Layer, Redacted } from "effect"
 import { Gateway, type GatewayOptions, StoatClient, StoatConfig } from "effect-stoat"
-import { FakeEvents, FakeWebSocket, StoatFake, type StoatFakeSeed } from "effect-stoat/testing"
+import { type StoatFakeSeed, stoatFakeWithEvents } from "effect-stoat/testing"
 
 /** The fake in process (no port): its HTTP client, its events server, and a WebSocket reaching it. */
-export const inProcessFake = (seed: StoatFakeSeed) =>
-  FakeWebSocket.layer.pipe(Layer.provideMerge(FakeEvents.layer), Layer.provideMerge(StoatFake.layer(seed)))
+export const inProcessFake = stoatFakeWithEvents
 
 /** A client of the in-process fake signed in as `handle` (a bot for `modbot`). */
 export const inProcessClient = (seed: StoatFakeSeed, handle: string, token = seed.token(handle)) =>
