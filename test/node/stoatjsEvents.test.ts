@@ -19,11 +19,11 @@ const withWsAsWebSocket = Effect.acquireRelease(
   (had) => Effect.sync(() => had === undefined ? Reflect.deleteProperty(globalThis, "WebSocket") : Object.defineProperty(globalThis, "WebSocket", had))
 )
 
-/** Waits for the next `name` event of a stoat.js client. */
-const nextEvent = (client: Client, name: "ready" | "serverMemberJoin" | "serverMemberUpdate" | "serverMemberLeave") =>
-  Effect.async<void>((resume) => {
-    client.once(name, () => resume(Effect.void))
-  })
+/** The next `name` event of a stoat.js client, listened for from now (the effect waits for it). */
+const nextEvent = (client: Client, name: "ready" | "serverMemberJoin" | "serverMemberUpdate" | "serverMemberLeave") => {
+  const emitted = new Promise<void>((resolve) => client.once(name, () => resolve()))
+  return Effect.promise(() => emitted)
+}
 
 describe("stoat.js on the fake's events socket", () => {
   it.live("logs in as alice and its member cache follows a join, an edit and a kick made through effect-stoat", () =>
