@@ -30,7 +30,8 @@ const clientsFor = (
   path: string,
   stoat: (runtime: ReturnType<typeof stoatRuntime>) => Client,
   floor: Client | undefined,
-  layers: HttpLayers
+  layers: HttpLayers,
+  withPlatform: boolean
 ): { readonly clients: Record<string, Client>; readonly close: () => Promise<void> } => {
   const url = `${baseUrl}${path}`
   const stoatJs = new StoatJs({ baseURL: baseUrl, autoReconnect: false })
@@ -40,8 +41,10 @@ const clientsFor = (
   const clients: Record<string, Client> = {
     "undici request() + JSON.parse (the baseline)": () => request(url).then((response) => response.body.text()).then(JSON.parse),
     "fetch + Response.json()": () => fetch(url).then((response) => response.json()),
-    "stoat.js api.get": () => stoatJs.api.get(path as "/"),
-    "@effect/platform HttpClient.get + json (NodeHttpClient.layerUndici)": () =>
+    "stoat.js api.get": () => stoatJs.api.get(path as "/")
+  }
+  if (withPlatform) {
+    clients["@effect/platform HttpClient.get + json (NodeHttpClient.layerUndici)"] = () =>
       platform.runPromise(Effect.flatMap(HttpClient.get(url), (response) => response.json))
   }
   if (floor !== undefined) clients["the floor: undici in Effect.fn + the Member fast decode"] = floor
@@ -82,12 +85,16 @@ export const memberRequests = (baseUrl: string, layers: HttpLayers, rounds: numb
     path,
     (runtime) => () => runtime.runPromise(fetchMember(serverId, userId)),
     () => Effect.runPromise(floorFetch(`${baseUrl}${path}`)),
-    layers
+    layers,
+    true
   )
   return sequentialAndConcurrent(clients, { rounds, time: 400 }, { rounds, time: 400 })
 }
 
-/** CPU per `GET /servers/{id}/members` of `count` members, sequentially and 32 in flight. */
+/**
+ * CPU per `GET /servers/{id}/members` of `count` members, sequentially and 32 in flight (32 lists a
+ * call: one call and one warm-up per client, to keep a run within minutes).
+ */
 export const membersRequests = (baseUrl: string, layers: HttpLayers, count: number, rounds: number) => {
   const server = listServerId(count)
   const clients = clientsFor(
@@ -95,7 +102,8 @@ export const membersRequests = (baseUrl: string, layers: HttpLayers, count: numb
     `/servers/${server}/members`,
     (runtime) => () => runtime.runPromise(fetchMembers(server)),
     undefined,
-    layers
+    layers,
+    false
   )
-  return sequentialAndConcurrent(clients, { rounds, time: 1000 }, { rounds: 1, time: 0, iterations: 2 })
+  return sequentialAndConcurrent(clients, { rounds, time: 1000 }, { rounds: 1, time: 0, iterations: 1 })
 }

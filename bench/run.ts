@@ -23,8 +23,9 @@ import { startServer } from "./serverProcess.js"
 const straightforward = ParseResult.decodeUnknownSync(Schema.Struct({ members: Schema.Array(Member), users: Schema.Array(User) }))
 const memberList = ParseResult.decodeUnknownSync(MemberList)
 
+const leanLayer = "layerUndiciHttpClient (effect-stoat/node)"
 const layers = {
-  "layerUndiciHttpClient (effect-stoat/node)": layerUndiciHttpClient,
+  [leanLayer]: layerUndiciHttpClient,
   "NodeHttpClient.layerUndici (@effect/platform-node)": NodeHttpClient.layerUndici
 }
 
@@ -45,7 +46,7 @@ const once = async (): Promise<Run> => {
     load.push(loadavg()[0]!)
     const member = await memberRequests(server.baseUrl, layers, 3)
     load.push(loadavg()[0]!)
-    const members = await membersRequests(server.baseUrl, layers, 10_000, 3)
+    const members = await membersRequests(server.baseUrl, { [leanLayer]: layerUndiciHttpClient }, 10_000, 3)
     load.push(loadavg()[0]!)
     return { load, decode, heap, member, members }
   } finally {

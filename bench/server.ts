@@ -52,7 +52,10 @@ if (process.argv[1]?.endsWith("server.ts") === true) {
     }
     response.writeHead(200, { "content-type": "application/json", "content-length": body.length }).end(body)
   })
-  server.keepAliveTimeout = 60_000
+  // A client busy decoding may leave its connections idle for long on a loaded machine: never time them out.
+  server.keepAliveTimeout = 0
+  server.headersTimeout = 0
+  server.requestTimeout = 0
   server.listen(0, "127.0.0.1", () => {
     const address = server.address()
     process.stdout.write(`${typeof address === "object" && address !== null ? address.port : 0}\n`)
