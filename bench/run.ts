@@ -33,20 +33,20 @@ const layers = {
 const once = async (): Promise<Run> => {
   const load = [loadavg()[0]!]
   const decode: Array<Run["decode"][number]> = []
-  for (const [count, rounds] of [[1_000, 40], [10_000, 15], [100_000, 4]] as const) {
+  for (const [count, rounds] of [[1_000, 25], [10_000, 10], [100_000, 3]] as const) {
     const { json } = generateMembersBody(count)
     decode.push({ count, megabytes: json.length / 1e6, decoder: "MemberList (fetchMembers)", ...compareWithParse(json, memberList, { rounds, warmup: 3 }) })
     if (count === 10_000) {
-      decode.push({ count, megabytes: json.length / 1e6, decoder: "Schema.Array(Member), Schema.Array(User)", ...compareWithParse(json, straightforward, { rounds: 4, warmup: 2 }) })
+      decode.push({ count, megabytes: json.length / 1e6, decoder: "Schema.Array(Member), Schema.Array(User)", ...compareWithParse(json, straightforward, { rounds: 3, warmup: 1 }) })
     }
   }
   const server = await startServer()
   try {
     const heap = await heapOf(generateMembersBody(10_000).json, 10_000, server.baseUrl, layers)
     load.push(loadavg()[0]!)
-    const member = await memberRequests(server.baseUrl, layers, 3)
+    const member = await memberRequests(server.baseUrl, layers, 2)
     load.push(loadavg()[0]!)
-    const members = await membersRequests(server.baseUrl, { [leanLayer]: layerUndiciHttpClient }, 10_000, 3)
+    const members = await membersRequests(server.baseUrl, { [leanLayer]: layerUndiciHttpClient }, 10_000, 2)
     load.push(loadavg()[0]!)
     return { load, decode, heap, member, members }
   } finally {
