@@ -261,10 +261,13 @@ describe("the pipeline: per-call options", () => {
     return Effect.gen(function*() {
       yield* withRequestOptions(call(), { token: Redacted.make("other-token"), tokenKind: "user" })
       yield* call()
-      const [inside, outside] = yield* MockHttp.requests
+      yield* withRequestOptions(call(), { tokenKind: "user" })
+      const [inside, outside, kindOnly] = yield* MockHttp.requests
       assert.strictEqual(inside?.headers["x-session-token"], "other-token")
       assert.isUndefined(inside?.headers["x-bot-token"])
       assert.strictEqual(outside?.headers["x-bot-token"], secretToken)
+      assert.strictEqual(kindOnly?.headers["x-session-token"], secretToken)
+      assert.isUndefined(kindOnly?.headers["x-bot-token"])
     }).pipe(Effect.provide(layer))
   })
 

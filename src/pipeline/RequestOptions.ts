@@ -83,15 +83,28 @@ export interface RequestSettings {
   readonly headers: Readonly<Record<string, string>>
 }
 
-/** The settings of a request made now, in this fiber. */
-export const requestSettings = (config: Context.Tag.Service<typeof StoatConfig>): Effect.Effect<RequestSettings> =>
-  Effect.map(FiberRef.get(currentRequestOptions), (options) => ({
-    token: options.token ?? config.token,
-    tokenKind: options.tokenKind ?? config.tokenKind,
-    baseUrl: options.baseUrl === undefined ? config.baseUrl : options.baseUrl.replace(/\/+$/, ""),
-    timeout: options.timeout === undefined ? config.timeout : Duration.decode(options.timeout),
-    retries: Option.fromNullable(options.retries),
-    idempotencyKey: Option.fromNullable(options.idempotencyKey),
-    auditLogReason: Option.fromNullable(options.auditLogReason),
-    headers: options.headers ?? {}
-  }))
+const settle = (config: Context.Tag.Service<typeof StoatConfig>, options: RequestOptions): RequestSettings => ({
+  token: options.token ?? config.token,
+  tokenKind: options.tokenKind ?? config.tokenKind,
+  baseUrl: options.baseUrl === undefined ? config.baseUrl : options.baseUrl.replace(/\/+$/, ""),
+  timeout: options.timeout === undefined ? config.timeout : Duration.decode(options.timeout),
+  retries: Option.fromNullable(options.retries),
+  idempotencyKey: Option.fromNullable(options.idempotencyKey),
+  auditLogReason: Option.fromNullable(options.auditLogReason),
+  headers: options.headers ?? {}
+})
+
+/**
+ * The settings of a request made now, in this fiber, from a client's configuration. Options in
+ * force are immutable values, so each one's settings are worked out once per client.
+ */
+export const requestSettings = (config: Context.Tag.Service<typeof StoatConfig>): Effect.Effect<RequestSettings> => {
+  const known = new WeakMap<RequestOptions, RequestSettings>()
+  return Effect.map(FiberRef.get(currentRequestOptions), (options) => {
+    const cached = known.get(options)
+    if (cached !== undefined) return cached
+    const settings = settle(config, options)
+    known.set(options, settings)
+    return settings
+  })
+}

@@ -27,10 +27,12 @@ export const defaultRetryPolicy: RetryPolicy = {
 export const bodyBytes = (response: HttpClientResponse.HttpClientResponse) =>
   Effect.map(Effect.orElseSucceed(response.arrayBuffer, () => new ArrayBuffer(0)), (buffer) => new Uint8Array(buffer))
 
+const utf8 = new TextDecoder()
+
 /** The wait a 429 from the rate limiter asks for: `{"retry_after": ms}` with no Stoat error `type`. */
 const retryAfter = (body: Uint8Array): Option.Option<Duration.Duration> => {
   try {
-    const json: unknown = JSON.parse(new TextDecoder().decode(body))
+    const json: unknown = JSON.parse(utf8.decode(body))
     if (Predicate.isRecord(json) && !("type" in json) && typeof json["retry_after"] === "number") {
       // The server renews a window only after its reset instant: a 0 still means "not yet".
       return Option.some(Duration.millis(Math.max(1, json["retry_after"])))

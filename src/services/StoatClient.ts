@@ -46,6 +46,8 @@ export const toHttpRequest = (route: Route): HttpClientRequest.HttpClientRequest
 
 const tokenHeaders = ["x-bot-token", "x-session-token"]
 
+const utf8 = new TextDecoder()
+
 /** A header the route did not set itself: the per-call value applies. */
 const setDefaultHeader = (name: string, value: Option.Option<string>) =>
 (request: HttpClientRequest.HttpClientRequest) =>
@@ -156,7 +158,7 @@ export class StoatClient extends Context.Tag("effect-stoat/StoatClient")<
               method: response.request.method,
               url: urlOf(response.request),
               status: response.status,
-              body: new TextDecoder().decode(bytes),
+              body: utf8.decode(bytes),
               bytes
             }))
           ),
