@@ -91,7 +91,8 @@ describe("the request attached to a decoded error", () => {
       )
       assert.deepStrictEqual(error._tag === "NotFound" ? error.request : undefined, {
         method: "DELETE",
-        path: `/servers/${server}/members/${alice}`
+        path: `/servers/${server}/members/${alice}`,
+        tokenKind: "user"
       })
     }))
 })

@@ -159,6 +159,8 @@ export class StoatClient extends Context.Tag("effect-stoat/StoatClient")<
               url: urlOf(response.request),
               status: response.status,
               body: utf8.decode(bytes),
+              // The kind of token actually sent (a per-call one included), for InvalidSession to name.
+              tokenKind: response.request.headers["x-bot-token"] !== undefined ? "bot" as const : "user" as const,
               bytes
             }))
           ),
