@@ -3,7 +3,9 @@ import type { File } from "./File.js"
 import type { Member } from "./Member.js"
 import type { User } from "./User.js"
 import type { UserId } from "./Ids.js"
-import { defaultBaseUrl } from "../services/StoatConfig.js"
+
+/** The official instance's API. */
+export const defaultBaseUrl = "https://api.stoat.chat"
 
 const withoutTrailingSlashes = (url: string) => url.replace(/\/+$/, "")
 

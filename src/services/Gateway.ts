@@ -20,14 +20,18 @@ import {
   Take
 } from "effect"
 import { InvalidSession } from "../errors/ApiError.js"
+import { declare } from "../errors/Declared.js"
+import { Instance } from "../schema/Instance.js"
 import type { ChannelId } from "../schema/Ids.js"
 import { BeginTyping, type ClientFrame, encodeClientFrame, EndTyping, Ping } from "../schema/events/ClientFrame.js"
 import type { Ready } from "../schema/events/connectionEvents.js"
 import { decodeFrame, type StoatEvent } from "../schema/events/StoatEvent.js"
-import { fetchInstance } from "../operations/instance.js"
 import { followEvent } from "./followEvent.js"
 import { StoatCache } from "./StoatCache.js"
 import { StoatClient } from "./StoatClient.js"
+
+/** `GET /` declares no error of its own. */
+const noErrors = declare()
 
 /** How the events socket keeps alive and comes back. */
 export interface GatewayOptions {
@@ -110,9 +114,9 @@ const make = (options: GatewayOptions) =>
 
   /** One connection, from `GET /` to its end; it only ever fails. */
     const connection = Effect.gen(function*() {
-      const instance = yield* fetchInstance().pipe(
-        Effect.mapError((error) => new Disconnected({ reason: `GET / failed: ${error._tag}` })),
-        Effect.provideService(StoatClient, client)
+      // `GET /` through the client itself: a service does not reach the operations layer.
+      const instance = yield* client.request({ method: "GET", path: [] }, Instance, noErrors).pipe(
+        Effect.mapError((error) => new Disconnected({ reason: `GET / failed: ${error._tag}` }))
       )
       const url = `${instance.ws}${instance.ws.includes("?") ? "&" : "?"}version=1&format=json`
       const socket = yield* Socket.makeWebSocket(url).pipe(Effect.provideService(Socket.WebSocketConstructor, webSocket))

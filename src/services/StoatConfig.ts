@@ -1,4 +1,5 @@
 import { Config, ConfigError, Context, Duration, Effect, Layer, Option, Redacted } from "effect"
+import { defaultBaseUrl } from "../schema/fileUrls.js"
 
 /** Which kind of account the token belongs to: it picks the header the token is sent in. */
 export type TokenKind = "bot" | "user"
@@ -17,8 +18,8 @@ export interface StoatConfigOptions {
 /** What a layer says of an empty token, which the server would only answer with a 401. */
 const blankToken = "the token is empty or only whitespace: give your bot's token (or a user session token with tokenKind \"user\")"
 
-/** The official instance's API. */
-export const defaultBaseUrl = "https://api.stoat.chat"
+/** The official instance's API (defined beside the URLs built from it, so that schema needs no service). */
+export { defaultBaseUrl }
 
 /** The settings of one Stoat connection: token, account kind, API base URL, user agent, timeout. */
 export class StoatConfig extends Context.Tag("effect-stoat/StoatConfig")<
