@@ -1,7 +1,7 @@
 export * from "./errors/ApiError.js"
 export * from "./errors/ClientError.js"
 export type { Declared, ErrorClass, ErrorOf } from "./errors/Declared.js"
-export type { Identifiable } from "./operations/input.js"
+export type { Identifiable } from "./internal/input.js"
 export * from "./operations/instance.js"
 export * from "./operations/inviteLookups.js"
 export * from "./operations/invites.js"

@@ -83,12 +83,13 @@ describe("the layers of src/", () => {
     assert.include([...reaches("index.ts")], "services/StoatClient.ts")
   })
 
-  it("schema and errors reach neither services nor operations", () =>
-    forbid(layer("schema", "errors"), (file) => under("services")(file) || under("operations")(file)))
+  it("schema, errors and internal reach neither services nor operations", () =>
+    forbid(layer("schema", "errors", "internal"), (file) => under("services")(file) || under("operations")(file)))
 
-  it("services do not reach operations", () => forbid(layer("services"), under("operations")))
+  it("services and the pipeline do not reach operations", () => forbid(layer("services", "pipeline"), under("operations")))
 
-  it("operations and services do not reach src/testing", () => forbid(layer("operations", "services"), under("testing")))
+  it("operations, services and the pipeline do not reach src/testing", () =>
+    forbid(layer("operations", "services", "pipeline"), under("testing")))
 
   it("only src/node* and src/cli* reach @effect/platform-node", () => {
     const nodeSide = (file: string) => file.startsWith("node") || file.startsWith("cli")

@@ -31,7 +31,7 @@ import {
   type UnknownPublicInvite
 } from "../schema/Invite.js"
 import { StoatClient } from "../services/StoatClient.js"
-import { auditLogReason, idOf, type Identifiable, segment, ulid } from "./input.js"
+import { auditLogReason, idOf, type Identifiable, segment, ulid } from "../internal/input.js"
 
 /** Any invite, public or stored. */
 export type AnyInvite = PublicInvite | Invite

@@ -9,7 +9,7 @@ import type { Server } from "../schema/Server.js"
 import { serverPermissionsAt } from "../schema/serverPermissions.js"
 import type { User } from "../schema/User.js"
 import { StoatCache } from "../services/StoatCache.js"
-import { type Identifiable, idOf } from "./input.js"
+import { type Identifiable, idOf } from "../internal/input.js"
 import { cachedTargetChannelId, type MessageTarget } from "./messageTarget.js"
 import type { DmChannel } from "./users.js"
 

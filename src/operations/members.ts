@@ -6,7 +6,7 @@ import { ServerId, UserId } from "../schema/Ids.js"
 import type { Member, MemberWithRoles } from "../schema/Member.js"
 import { FastMember, FastMemberWithRoles, MemberList } from "../schema/MemberList.js"
 import { StoatClient } from "../services/StoatClient.js"
-import { idOf, type Identifiable, ulid } from "./input.js"
+import { idOf, type Identifiable, ulid } from "../internal/input.js"
 import { type UserTarget, userIdOf } from "./users.js"
 
 const serverId = (server: Identifiable<ServerId>) => ulid("server id", idOf(server), ServerId.make)

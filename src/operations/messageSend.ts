@@ -24,7 +24,7 @@ import type { FileId } from "../schema/Ids.js"
 import { MessageId } from "../schema/Ids.js"
 import { Message, MessageFlags } from "../schema/Message.js"
 import { StoatClient } from "../services/StoatClient.js"
-import { characters, colour, type Identifiable, idempotencyKey, idOf, invalid, ulid, utf8Bytes } from "./input.js"
+import { characters, colour, type Identifiable, idempotencyKey, idOf, invalid, ulid, utf8Bytes } from "../internal/input.js"
 import { declareWithTarget, type MessageTarget, targetChannelId } from "./messageTarget.js"
 
 /** A reply to a message, mentioning its author or not. */

@@ -4,7 +4,7 @@ import { ChannelId, type UserId } from "../schema/Ids.js"
 import { User } from "../schema/User.js"
 import { StoatCache } from "../services/StoatCache.js"
 import type { StoatClient } from "../services/StoatClient.js"
-import { type Identifiable, idOf, ulid } from "./input.js"
+import { type Identifiable, idOf, ulid } from "../internal/input.js"
 import { fetchDmChannelId, type OpenDmError, openDmErrors } from "./users.js"
 
 /**

@@ -14,7 +14,7 @@ import { declare, type ErrorOf } from "../errors/Declared.js"
 import { type ChannelId, makeUlid, MessageId } from "../schema/Ids.js"
 import { BulkMessageResponse, BulkMessages, Message } from "../schema/Message.js"
 import { StoatClient } from "../services/StoatClient.js"
-import { characters, type Identifiable, idOf, invalid, segment, ulid } from "./input.js"
+import { characters, type Identifiable, idOf, invalid, segment, ulid } from "../internal/input.js"
 import { declareWithTarget, type MessageTarget, targetChannelId } from "./messageTarget.js"
 
 /** A new ULID for the current `Clock` time, its 80 random bits from `Random`. */

@@ -24,7 +24,7 @@ import { ChannelId, FileId, RoleId, ServerId, UserId } from "../schema/Ids.js"
 import { Member } from "../schema/Member.js"
 import type { MemberFieldName } from "../schema/PartialMember.js"
 import { StoatClient } from "../services/StoatClient.js"
-import { auditLogReason, characters, idOf, type Identifiable, invalid, segment, ulid } from "./input.js"
+import { auditLogReason, characters, idOf, type Identifiable, invalid, segment, ulid } from "../internal/input.js"
 import type { AuditLogOptions } from "./invites.js"
 
 /**

@@ -5,7 +5,7 @@ import { declare, type ErrorOf } from "../errors/Declared.js"
 import { ServerId } from "../schema/Ids.js"
 import { Server, type ServerWithChannels, ServerWithChannelsFromWire } from "../schema/Server.js"
 import { StoatClient } from "../services/StoatClient.js"
-import { idOf, type Identifiable, ulid } from "./input.js"
+import { idOf, type Identifiable, ulid } from "../internal/input.js"
 
 export const fetchServerErrors = declare(InvalidSession, NotFound, DatabaseError, FailedValidation)
 /** The failures of `fetchServer`. */

@@ -21,7 +21,7 @@ import { User } from "../schema/User.js"
 import { UserProfile } from "../schema/UserProfile.js"
 import { UserReportReason } from "../schema/ReportReason.js"
 import { StoatClient } from "../services/StoatClient.js"
-import { characters, type Identifiable, idOf, segment, ulid } from "./input.js"
+import { characters, type Identifiable, idOf, segment, ulid } from "../internal/input.js"
 
 /** Whom a user operation acts on: a member (or partial member) for their user, a user, or a user's id. */
 export type UserTarget = { readonly id: { readonly user: UserId } } | Identifiable<UserId>

@@ -22,7 +22,7 @@ import { UserId } from "../schema/Ids.js"
 import { StoatClient } from "../services/StoatClient.js"
 import { LiveKitPeerMissing, VoiceConnectFailed, VoiceConnector, type VoiceRoom } from "../services/VoiceConnector.js"
 import { type FetchInstanceError, fetchInstance } from "./instance.js"
-import { invalid, ulid } from "./input.js"
+import { invalid, ulid } from "../internal/input.js"
 import { declareWithTarget, type MessageTarget, targetChannelId } from "./messageTarget.js"
 import { type UserTarget, userIdOf } from "./users.js"
 

@@ -1,6 +1,6 @@
 import { type Context, Duration, Effect, FiberRef, Function, Option, type Redacted } from "effect"
 import type { FailedValidation } from "../errors/ApiError.js"
-import { auditLogReason, idempotencyKey, invalid } from "../operations/input.js"
+import { auditLogReason, idempotencyKey, invalid } from "../internal/input.js"
 import type { StoatConfig, TokenKind } from "../services/StoatConfig.js"
 
 /**
