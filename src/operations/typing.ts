@@ -2,7 +2,7 @@ import { type Context, Deferred, Duration, Effect, Fiber } from "effect"
 import { Gateway } from "../services/Gateway.js"
 import type { ChannelId } from "../schema/Ids.js"
 import type { StoatClient } from "../services/StoatClient.js"
-import { invalid } from "./input.js"
+import { invalid } from "../internal/input.js"
 import { type MessageTarget, type MessageTargetError, messageTargetErrors, targetChannelId } from "./messageTarget.js"
 
 /** The failures of `beginTyping`, `endTyping` and `withTyping`'s own: resolving the target, and a refused token. */
