@@ -129,7 +129,7 @@ export interface MemberRecord {
   readonly can_receive: boolean
 }
 
-/** A ban: any id can be banned, member or not. */
+/** A ban. Every id can be banned, member or not. */
 export interface BanRecord {
   readonly _id: { readonly server: string; readonly user: string }
   readonly reason: string | null

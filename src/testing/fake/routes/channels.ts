@@ -6,7 +6,7 @@ import { channelPermissions, has, Permission } from "../rules/permissions.js"
 import { channelJson } from "../wire/channels.js"
 import { answer, decodeBody, livekitUrl } from "./common.js"
 
-/** `GET /channels/{id}`: any channel the caller can view. */
+/** `GET /channels/{id}`, for every channel the caller can view. */
 const fetchChannel = ({ state, params, caller, now }: Context): Outcome => {
   const channel = HashMap.get(state.channels, params[0] ?? "")
   if (Option.isNone(channel)) return answer(apiError("NotFound"))
