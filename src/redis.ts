@@ -1,1 +1,3 @@
-export * from "./redis/RedisRateLimiterStore.js"
+export {
+  layerRedisRateLimiter, makeRedisStore, RedisRateLimiterStore, type RedisStoreOptions
+} from "./redis/RedisRateLimiterStore.js"

@@ -1,5 +1,7 @@
 export * from "./testing/MockHttp.js"
-export * from "./testing/fake/FakeState.js"
+export {
+  defaultRateLimits, type FakeAccount, type FakeRelation, type FakeSettings, type FakeState
+} from "./testing/fake/FakeState.js"
 export * from "./testing/fake/StoatFake.js"
 export * from "./testing/fake/StoatFakeSeed.js"
 export * from "./testing/fake/demoSeed.js"

@@ -4,18 +4,16 @@ import {
   Ban,
   BanList,
   banMember,
-  banMemberErrors,
   BannedUser,
   fetchBans,
-  fetchBansErrors,
   Member,
   ServerId,
   StoatCache,
   type StoatClient,
   unbanUser,
-  unbanUserErrors,
   UserId
 } from "effect-stoat"
+import { banMemberErrors, fetchBansErrors, unbanUserErrors } from "../src/operations/moderation.js"
 import { MockHttp } from "effect-stoat/testing"
 import { wireError } from "./errorBodies.js"
 import * as wire from "./fixtures/wire.js"

@@ -5,13 +5,13 @@ import { Deferred, Effect, Fiber, Redacted, Ref, TestClock } from "effect"
 import {
   type ChannelId,
   connectVoice,
-  connectVoiceErrors,
   type StoatClient,
   type UnconnectedRoom,
   VoiceConnectFailed,
   VoiceConnector,
   type VoiceConnectorService
 } from "effect-stoat"
+import { connectVoiceErrors } from "../src/operations/voice.js"
 import { MockHttp, StoatFake, StoatFakeSeed } from "effect-stoat/testing"
 import { demoSeed, fakeClient } from "./fake/fakeHelpers.js"
 import { ids, withMock } from "./messagesKit.js"

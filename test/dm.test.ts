@@ -6,13 +6,13 @@ import {
   fetchDmChannelId,
   MemberId,
   openDm,
-  openDmErrors,
   SavedMessagesChannel,
   ServerId,
   StoatCache,
   UnknownChannelType,
   UserId
 } from "effect-stoat"
+import { openDmErrors } from "../src/operations/users.js"
 import { MockHttp } from "effect-stoat/testing"
 import { eachDeclaredError } from "./errorBodies.js"
 import { bobMember, bobUser, dmWire, ids, refused, sent, withMock } from "./messagesKit.js"

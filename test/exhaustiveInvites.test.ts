@@ -1,6 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { acceptInvite, acceptInviteErrors, type AcceptInviteError } from "effect-stoat"
+import { acceptInvite, type AcceptInviteError } from "effect-stoat"
+import { acceptInviteErrors } from "../src/operations/invites.js"
 import { expectTypeOf } from "vitest"
 import { wireError } from "./errorBodies.js"
 import { MockHttp } from "effect-stoat/testing"

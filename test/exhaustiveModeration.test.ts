@@ -1,14 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
-import {
-  editMember,
-  type EditMemberError,
-  editMemberErrors,
-  kickMember,
-  type KickMemberError,
-  kickMemberErrors,
-  type MemberRef
-} from "effect-stoat"
+import { editMember, type EditMemberError, kickMember, type KickMemberError, type MemberRef } from "effect-stoat"
+import { editMemberErrors, kickMemberErrors } from "../src/operations/moderation.js"
 import { MockHttp } from "effect-stoat/testing"
 import { expectTypeOf } from "vitest"
 import { wireError } from "./errorBodies.js"

@@ -1,18 +1,11 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Option, Schema } from "effect"
 import {
-  acceptGroupInviteErrors,
   acceptInvite,
-  acceptInviteErrors,
-  acceptServerInviteErrors,
   createInvite,
-  createInviteErrors,
   deleteInvite,
-  deleteInviteErrors,
   fetchInvite,
-  fetchInviteErrors,
   fetchServerInvites,
-  fetchServerInvitesErrors,
   GroupInvite,
   GroupPublicInvite,
   Invite,
@@ -27,6 +20,7 @@ import {
   UnknownInvite,
   UnknownPublicInvite
 } from "effect-stoat"
+import { acceptGroupInviteErrors, acceptInviteErrors, acceptServerInviteErrors, createInviteErrors, deleteInviteErrors, fetchInviteErrors, fetchServerInvitesErrors } from "../src/operations/invites.js"
 import { MockHttp } from "effect-stoat/testing"
 import { eachDeclaredError } from "./errorBodies.js"
 import * as wire from "./fixtures/wire.js"

@@ -3,13 +3,9 @@ import { DateTime, Effect, Layer, Option, Redacted, Schema } from "effect"
 import {
   ChannelId,
   fetchInstance,
-  fetchInstanceErrors,
   fetchMember,
-  fetchMemberErrors,
   fetchMembers,
-  fetchMembersErrors,
   fetchServer,
-  fetchServerErrors,
   File,
   fileServerUrl,
   Instance,
@@ -23,6 +19,9 @@ import {
   StoatConfig,
   User
 } from "effect-stoat"
+import { fetchInstanceErrors } from "../src/operations/instance.js"
+import { fetchMemberErrors, fetchMembersErrors } from "../src/operations/members.js"
+import { fetchServerErrors } from "../src/operations/servers.js"
 import { MockHttp } from "effect-stoat/testing"
 import { eachDeclaredError } from "./errorBodies.js"
 import * as wire from "./fixtures/wire.js"

@@ -1,17 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
-import {
-  ChannelId,
-  FileId,
-  Member,
-  Message,
-  MessageFlags,
-  MessageId,
-  send,
-  sendErrors,
-  StoatCache,
-  User
-} from "effect-stoat"
+import { ChannelId, FileId, Member, Message, MessageFlags, MessageId, send, StoatCache, User } from "effect-stoat"
+import { sendErrors } from "../src/operations/messageSend.js"
 import { MockHttp } from "effect-stoat/testing"
 import {
   bobMember,

@@ -2,13 +2,10 @@ import { assert, describe, it } from "@effect/vitest"
 import { Chunk, Effect, Option, Stream, TestClock } from "effect"
 import {
   acknowledge,
-  acknowledgeErrors,
   BulkMessages,
   ChannelId,
   fetchMessage,
-  fetchMessageErrors,
   history,
-  historyErrors,
   historyStream,
   isUlid,
   Member,
@@ -16,11 +13,11 @@ import {
   MessageId,
   openDm,
   search,
-  searchErrors,
   StoatCache,
   User,
   ulidTime
 } from "effect-stoat"
+import { acknowledgeErrors, fetchMessageErrors, historyErrors, searchErrors } from "../src/operations/messages.js"
 import { MockHttp } from "effect-stoat/testing"
 import {
   bobMember,

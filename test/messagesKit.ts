@@ -1,14 +1,7 @@
 import { assert } from "@effect/vitest"
 import { Effect, Schema } from "effect"
-import {
-  ChannelId,
-  type ErrorClass,
-  Member,
-  type MessageTarget,
-  openDmErrors,
-  type StoatClient,
-  User
-} from "effect-stoat"
+import { ChannelId, type ErrorClass, Member, type MessageTarget, type StoatClient, User } from "effect-stoat"
+import { openDmErrors } from "../src/operations/users.js"
 import { type MockHandler, MockHttp, type RecordedRequest } from "effect-stoat/testing"
 import { wireError } from "./errorBodies.js"
 import * as wire from "./fixtures/wire.js"

@@ -3,18 +3,16 @@ import { DateTime, Duration, Effect, Option, Schema, TestClock } from "effect"
 import {
   ChannelId,
   editMember,
-  editMemberErrors,
   kickMember,
-  kickMemberErrors,
   LiveKitUnavailable,
   Member,
   MemberId,
   type MemberRef,
   RoleId,
   StoatCache,
-  timeoutMember,
-  timeoutMemberErrors
+  timeoutMember
 } from "effect-stoat"
+import { editMemberErrors, kickMemberErrors, timeoutMemberErrors } from "../src/operations/moderation.js"
 import { MockHttp } from "effect-stoat/testing"
 import { eachDeclaredError, wireError } from "./errorBodies.js"
 import * as wire from "./fixtures/wire.js"

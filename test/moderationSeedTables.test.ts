@@ -1,6 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import { readFileSync } from "node:fs"
-import { banMemberErrors, editMemberErrors, kickMemberErrors, timeoutMemberErrors } from "effect-stoat"
+import { banMemberErrors, editMemberErrors, kickMemberErrors, timeoutMemberErrors } from "../src/operations/moderation.js"
 
 /** The seed's error tables (stoat.py docs), as data: class → method → error types. */
 const seed: Record<string, Record<string, ReadonlyArray<string>>> = JSON.parse(

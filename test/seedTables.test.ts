@@ -1,11 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import { readFileSync } from "node:fs"
-import {
-  acceptGroupInviteErrors,
-  acceptInviteErrors,
-  acceptServerInviteErrors,
-  deleteInviteErrors
-} from "effect-stoat"
+import { acceptGroupInviteErrors, acceptInviteErrors, acceptServerInviteErrors, deleteInviteErrors } from "../src/operations/invites.js"
 
 /** The seed's error tables (stoat.py docs), as data: class → method → error types. */
 const seed: Record<string, Record<string, ReadonlyArray<string>>> = JSON.parse(

@@ -4,32 +4,25 @@ import { Effect, Layer, Option, Redacted } from "effect"
 import {
   ChannelId,
   fetchDefaultAvatar,
-  fetchDefaultAvatarErrors,
   fetchFlags,
-  fetchFlagsErrors,
   fetchMutuals,
-  fetchMutualsErrors,
   fetchProfile,
-  fetchProfileErrors,
   fetchUser,
-  fetchUserErrors,
   Mutuals,
   mutualFriendIds,
   mutualServerIds,
   removeFriend,
-  removeFriendErrors,
   reportUser,
-  reportUserErrors,
   StoatCache,
   StoatClient,
   StoatConfig,
   unblockUser,
-  unblockUserErrors,
   User,
   UserId,
   UserProfile,
   withRequestOptions
 } from "effect-stoat"
+import { fetchDefaultAvatarErrors, fetchFlagsErrors, fetchMutualsErrors, fetchProfileErrors, fetchUserErrors, removeFriendErrors, reportUserErrors, unblockUserErrors } from "../src/operations/users.js"
 import { MockHttp } from "effect-stoat/testing"
 import { eachDeclaredError } from "./errorBodies.js"
 import { baseUrl } from "./helpers.js"

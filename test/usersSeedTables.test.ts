@@ -1,21 +1,9 @@
 import { assert, describe, it } from "@effect/vitest"
 import { readFileSync } from "node:fs"
-import {
-  acknowledgeErrors,
-  fetchDefaultAvatarErrors,
-  fetchFlagsErrors,
-  fetchMessageErrors,
-  fetchMutualsErrors,
-  fetchProfileErrors,
-  historyErrors,
-  joinCallErrors,
-  openDmErrors,
-  removeFriendErrors,
-  reportUserErrors,
-  searchErrors,
-  sendErrors,
-  unblockUserErrors
-} from "effect-stoat"
+import { sendErrors } from "../src/operations/messageSend.js"
+import { acknowledgeErrors, fetchMessageErrors, historyErrors, searchErrors } from "../src/operations/messages.js"
+import { fetchDefaultAvatarErrors, fetchFlagsErrors, fetchMutualsErrors, fetchProfileErrors, openDmErrors, removeFriendErrors, reportUserErrors, unblockUserErrors } from "../src/operations/users.js"
+import { joinCallErrors } from "../src/operations/voice.js"
 
 /** The seed's error tables (stoat.py docs), as data: class → method → error types. */
 const seed: Record<string, Record<string, ReadonlyArray<string>>> = JSON.parse(

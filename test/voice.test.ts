@@ -1,6 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { CallCredentials, ChannelId, joinCall, joinCallErrors } from "effect-stoat"
+import { CallCredentials, ChannelId, joinCall } from "effect-stoat"
+import { joinCallErrors } from "../src/operations/voice.js"
 import { MockHttp } from "effect-stoat/testing"
 import { bobMember, bobUser, everyDeclaredError, ids, onlyRequest, refused, sent, viaDm, withMock } from "./messagesKit.js"
 

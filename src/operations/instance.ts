@@ -4,6 +4,7 @@ import { declare, type ErrorOf } from "../errors/Declared.js"
 import { Instance } from "../schema/Instance.js"
 import { StoatClient } from "../services/StoatClient.js"
 
+/** The errors `fetchInstance` declares, for decoding its failures. */
 export const fetchInstanceErrors = declare()
 /** The failures of `fetchInstance`: `GET /` declares no error of its own. */
 export type FetchInstanceError = ErrorOf<typeof fetchInstanceErrors.classes> | ClientError

@@ -46,6 +46,7 @@ const codeOf = (invite: string | AnyInvite): string => (typeof invite === "strin
 
 const inviteCode = (invite: string | AnyInvite) => segment("invite code", codeOf(invite), InviteCode.make)
 
+/** The errors `fetchInvite` declares, for decoding its failures. */
 export const fetchInviteErrors = declare(NotFound, DatabaseError, FailedValidation)
 /** The failures of `fetchInvite`. */
 export type FetchInviteError = ErrorOf<typeof fetchInviteErrors.classes> | ClientError
@@ -60,8 +61,11 @@ export const fetchInvite: (code: string) => Effect.Effect<PublicInvite, FetchInv
 })
 
 const joinErrors = [IsBot, TooManyServers, InvalidSession, NotFound, DatabaseError, InternalError, FailedValidation] as const
+/** The errors `acceptServerInvite` declares, for decoding its failures. */
 export const acceptServerInviteErrors = declare(...joinErrors, Banned, AlreadyInServer)
+/** The errors `acceptGroupInvite` declares, for decoding its failures. */
 export const acceptGroupInviteErrors = declare(...joinErrors, GroupTooLarge, AlreadyInGroup)
+/** The errors `acceptInvite` declares, for decoding its failures. */
 export const acceptInviteErrors = declare(...joinErrors, Banned, AlreadyInServer, GroupTooLarge, AlreadyInGroup)
 /** The failures of accepting a server invite. */
 export type AcceptServerInviteError = ErrorOf<typeof acceptServerInviteErrors.classes> | ClientError
@@ -105,6 +109,7 @@ export function acceptInvite(invite: string | AnyInvite): Effect.Effect<JoinResu
   }
 }
 
+/** The errors `deleteInvite` declares, for decoding its failures. */
 export const deleteInviteErrors = declare(InvalidSession, MissingPermission, NotFound, DatabaseError, FailedValidation)
 /** The failures of `deleteInvite`. */
 export type DeleteInviteError = ErrorOf<typeof deleteInviteErrors.classes> | ClientError
@@ -129,6 +134,7 @@ export const deleteInvite: (
 /** `DELETE /invites/{code}`: the seed's alias of `deleteInvite`. */
 export const revokeInvite = deleteInvite
 
+/** The errors `createInvite` declares, for decoding its failures. */
 export const createInviteErrors = declare(
   IsBot,
   InvalidSession,
@@ -158,6 +164,7 @@ export const createInvite: (
   }
 )
 
+/** The errors `fetchServerInvites` declares, for decoding its failures. */
 export const fetchServerInvitesErrors = declare(InvalidSession, NotFound, MissingPermission, DatabaseError, FailedValidation)
 /** The failures of `fetchServerInvites`. */
 export type FetchServerInvitesError = ErrorOf<typeof fetchServerInvitesErrors.classes> | ClientError

@@ -11,6 +11,7 @@ import { type UserTarget, userIdOf } from "./users.js"
 
 const serverId = (server: Identifiable<ServerId>) => ulid("server id", idOf(server), ServerId.make)
 
+/** The errors `fetchMember` declares, for decoding its failures. */
 export const fetchMemberErrors = declare(InvalidSession, NotFound, DatabaseError, FailedValidation)
 /** The failures of `fetchMember`. */
 export type FetchMemberError = ErrorOf<typeof fetchMemberErrors.classes> | ClientError
@@ -63,6 +64,7 @@ export function fetchMember(
   return options?.roles === true ? memberWithRoles(server, user) : memberAlone(server, user)
 }
 
+/** The errors `fetchMembers` declares, for decoding its failures. */
 export const fetchMembersErrors = declare(InvalidSession, NotFound, DatabaseError, FailedValidation)
 /** The failures of `fetchMembers`. */
 export type FetchMembersError = ErrorOf<typeof fetchMembersErrors.classes> | ClientError

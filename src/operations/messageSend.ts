@@ -114,6 +114,7 @@ const sendRoute = declare(
   InternalError,
   InSlowmode
 )
+/** The errors `send` declares, for decoding its failures. */
 export const sendErrors = declareWithTarget(sendRoute)
 /** The failures of `send`. */
 export type SendError = ErrorOf<typeof sendErrors.classes> | ClientError

@@ -36,6 +36,7 @@ const limit = (value: number | undefined) =>
     : invalid(`limit must be an integer from 1 to 100, got ${value}`)
 
 const acknowledgeRoute = declare(IsBot, InvalidSession, MissingPermission, NotFound, InternalError, FailedValidation)
+/** The errors `acknowledge` declares, for decoding its failures. */
 export const acknowledgeErrors = declareWithTarget(acknowledgeRoute)
 /** The failures of `acknowledge`. */
 export type AcknowledgeError = ErrorOf<typeof acknowledgeErrors.classes> | ClientError
@@ -55,6 +56,7 @@ export const acknowledge: (
 })
 
 const fetchMessageRoute = declare(InvalidSession, MissingPermission, NotFound, FailedValidation)
+/** The errors `fetchMessage` declares, for decoding its failures. */
 export const fetchMessageErrors = declareWithTarget(fetchMessageRoute)
 /** The failures of `fetchMessage`. */
 export type FetchMessageError = ErrorOf<typeof fetchMessageErrors.classes> | ClientError
@@ -85,6 +87,7 @@ export interface HistoryOptions {
 }
 
 const historyRoute = declare(InvalidSession, MissingPermission, NotFound, DatabaseError, FailedValidation, InvalidOperation)
+/** The errors `history` declares, for decoding its failures. */
 export const historyErrors = declareWithTarget(historyRoute)
 /** The failures of `history` and `historyStream`. */
 export type HistoryError = ErrorOf<typeof historyErrors.classes> | ClientError
@@ -185,6 +188,7 @@ export interface SearchOptions {
 }
 
 const searchRoute = declare(FailedValidation, InvalidOperation, IsBot, InvalidSession, MissingPermission, NotFound, DatabaseError)
+/** The errors `search` declares, for decoding its failures. */
 export const searchErrors = declareWithTarget(searchRoute)
 /** The failures of `search`. */
 export type SearchError = ErrorOf<typeof searchErrors.classes> | ClientError

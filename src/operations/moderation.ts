@@ -126,6 +126,7 @@ const memberEditBody = Effect.fnUntraced(function*(edit: MemberEdit) {
   return body
 })
 
+/** The errors `editMember` declares, for decoding its failures. */
 export const editMemberErrors = declare(
   CannotTimeoutYourself,
   LiveKitUnavailable,
@@ -146,6 +147,7 @@ export const editMemberErrors = declare(
 /** The failures of `editMember`. */
 export type EditMemberError = ErrorOf<typeof editMemberErrors.classes> | ClientError
 
+/** The errors `timeoutMember` declares, for decoding its failures. */
 export const timeoutMemberErrors = declare(
   CannotTimeoutYourself,
   InvalidSession,
@@ -189,6 +191,7 @@ export const timeoutMember = (
   options?: AuditLogOptions
 ): Effect.Effect<Member, TimeoutMemberError, StoatClient> => patchTimeout(member, { timeout: length }, options)
 
+/** The errors `kickMember` declares, for decoding its failures. */
 export const kickMemberErrors = declare(
   CannotRemoveYourself,
   InvalidOperation,
@@ -232,6 +235,7 @@ const deleteMessageSeconds = (seconds: number) =>
     ? Effect.succeed(seconds)
     : invalid(`deleteMessageSeconds must be a whole number from 0 to ${maxDeleteMessageSeconds}, got ${seconds}`)
 
+/** The errors `banMember` declares, for decoding its failures. */
 export const banMemberErrors = declare(
   CannotRemoveYourself,
   FailedValidation,
@@ -270,6 +274,7 @@ export const banMember: (
   return ban
 })
 
+/** The errors `unbanUser` declares, for decoding its failures. */
 export const unbanUserErrors = declare(InvalidSession, NotFound, MissingPermission, DatabaseError, FailedValidation)
 /** The failures of `unbanUser` (`NotFound` also when the user is not banned). */
 export type UnbanUserError = ErrorOf<typeof unbanUserErrors.classes> | ClientError
@@ -292,6 +297,7 @@ export const unbanUser: (
   }
 )
 
+/** The errors `fetchBans` declares, for decoding its failures. */
 export const fetchBansErrors = declare(InvalidSession, NotFound, MissingPermission, DatabaseError, FailedValidation)
 /** The failures of `fetchBans`. */
 export type FetchBansError = ErrorOf<typeof fetchBansErrors.classes> | ClientError

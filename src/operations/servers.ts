@@ -7,6 +7,7 @@ import { Server, type ServerWithChannels, ServerWithChannelsFromWire } from "../
 import { StoatClient } from "../services/StoatClient.js"
 import { idOf, type Identifiable, ulid } from "../internal/input.js"
 
+/** The errors `fetchServer` declares, for decoding its failures. */
 export const fetchServerErrors = declare(InvalidSession, NotFound, DatabaseError, FailedValidation)
 /** The failures of `fetchServer`. */
 export type FetchServerError = ErrorOf<typeof fetchServerErrors.classes> | ClientError
@@ -55,6 +56,7 @@ export function fetchServer(
   return options?.includeChannels === true ? serverWithChannels(server) : serverAlone(server)
 }
 
+/** The errors `leaveServer` declares, for decoding its failures. */
 export const leaveServerErrors = declare(InvalidSession, NotFound, DatabaseError, FailedValidation)
 /** The failures of `leaveServer`: `NotFound` when there is no such server or you are not in it. */
 export type LeaveServerError = ErrorOf<typeof leaveServerErrors.classes> | ClientError

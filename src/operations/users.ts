@@ -32,6 +32,7 @@ export const userIdOf = (target: UserTarget): string =>
 
 const userId = (target: UserTarget) => ulid("user id", userIdOf(target), UserId.make)
 
+/** The errors `fetchUser` declares, for decoding its failures. */
 export const fetchUserErrors = declare(InvalidSession, NotFound, MissingPermission, FailedValidation)
 /** The failures of `fetchUser`. */
 export type FetchUserError = ErrorOf<typeof fetchUserErrors.classes> | ClientError
@@ -45,6 +46,7 @@ export const fetchUser: (user: UserTarget) => Effect.Effect<User, FetchUserError
   return yield* client.request({ method: "GET", path: ["users", id] }, User, fetchUserErrors)
 })
 
+/** The errors `fetchProfile` declares, for decoding its failures. */
 export const fetchProfileErrors = declare(InvalidSession, MissingUserPermission, MissingPermission, NotFound, FailedValidation)
 /** The failures of `fetchProfile`. */
 export type FetchProfileError = ErrorOf<typeof fetchProfileErrors.classes> | ClientError
@@ -58,6 +60,7 @@ export const fetchProfile: (user: UserTarget) => Effect.Effect<UserProfile, Fetc
   return yield* client.request({ method: "GET", path: ["users", id, "profile"] }, UserProfile, fetchProfileErrors)
 })
 
+/** The errors `fetchFlags` declares, for decoding its failures. */
 export const fetchFlagsErrors = declare(FailedValidation)
 /** The failures of `fetchFlags`. */
 export type FetchFlagsError = ErrorOf<typeof fetchFlagsErrors.classes> | ClientError
@@ -74,6 +77,7 @@ export const fetchFlags: (user: UserTarget) => Effect.Effect<number, FetchFlagsE
   return response.flags
 })
 
+/** The errors `fetchDefaultAvatar` declares, for decoding its failures. */
 export const fetchDefaultAvatarErrors = declare(FailedValidation)
 /** The failures of `fetchDefaultAvatar`. */
 export type FetchDefaultAvatarError = ErrorOf<typeof fetchDefaultAvatarErrors.classes> | ClientError
@@ -89,6 +93,7 @@ export const fetchDefaultAvatar: (
   }
 )
 
+/** The errors `fetchMutuals` declares, for decoding its failures. */
 export const fetchMutualsErrors = declare(
   InvalidOperation,
   InvalidSession,
@@ -126,6 +131,7 @@ export const mutualServerIds = (
 export const DmChannel = Schema.Union(SavedMessagesChannel, DirectMessageChannel, UnknownChannelTypeFromWire)
 export type DmChannel = typeof DmChannel.Type
 
+/** The errors `openDm` declares, for decoding its failures. */
 export const openDmErrors = declare(InvalidSession, NotFound, MissingUserPermission, MissingPermission, DatabaseError, FailedValidation)
 /** The failures of `openDm` and `fetchDmChannelId`. */
 export type OpenDmError = ErrorOf<typeof openDmErrors.classes> | ClientError
@@ -155,6 +161,7 @@ export const fetchDmChannelId: (user: UserTarget) => Effect.Effect<ChannelId, Op
   return channel.id
 })
 
+/** The errors `removeFriend` declares, for decoding its failures. */
 export const removeFriendErrors = declare(IsBot, NoEffect, InvalidSession, NotFound, DatabaseError, FailedValidation)
 /** The failures of `removeFriend`. */
 export type RemoveFriendError = ErrorOf<typeof removeFriendErrors.classes> | ClientError
@@ -168,6 +175,7 @@ export const removeFriend: (user: UserTarget) => Effect.Effect<User, RemoveFrien
   return yield* client.request({ method: "DELETE", path: ["users", id, "friend"] }, User, removeFriendErrors)
 })
 
+/** The errors `unblockUser` declares, for decoding its failures. */
 export const unblockUserErrors = declare(NoEffect, InvalidSession, NotFound, DatabaseError, InternalError, FailedValidation)
 /** The failures of `unblockUser`. */
 export type UnblockUserError = ErrorOf<typeof unblockUserErrors.classes> | ClientError
@@ -189,6 +197,7 @@ export interface ReportUserOptions {
   readonly messageContext?: Identifiable<MessageId>
 }
 
+/** The errors `reportUser` declares, for decoding its failures. */
 export const reportUserErrors = declare(CannotReportYourself, FailedValidation, IsBot, InvalidSession, NotFound, DatabaseError)
 /** The failures of `reportUser`. */
 export type ReportUserError = ErrorOf<typeof reportUserErrors.classes> | ClientError

@@ -59,6 +59,7 @@ const joinCallRoute = declare(
   IsBot,
   FailedValidation
 )
+/** The errors `joinCall` declares, for decoding its failures. */
 export const joinCallErrors = declareWithTarget(joinCallRoute)
 /** The failures of `joinCall`. */
 export type JoinCallError = ErrorOf<typeof joinCallErrors.classes> | ClientError
@@ -102,6 +103,7 @@ export interface ConnectVoiceOptions {
   readonly forceDisconnect?: boolean
 }
 
+/** The errors `connectVoice` declares, for decoding its failures. */
 export const connectVoiceErrors = declare(
   ...joinCallErrors.classes,
   VoiceUnavailable,

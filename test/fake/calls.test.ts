@@ -1,6 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, HashMap, Option } from "effect"
-import { joinCall, makeUlid } from "effect-stoat"
+import { joinCall } from "effect-stoat"
+import { makeUlid } from "../../src/schema/Ids.js"
 import { StoatFake, StoatFakeSeed } from "effect-stoat/testing"
 import { demoSeed, on, transports } from "./fakeHelpers.js"
 import { assertCatcher, assertError, field, path, raw } from "./raw.js"

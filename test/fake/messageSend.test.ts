@@ -1,6 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Duration, Effect, HashMap, Option, TestClock } from "effect"
-import { fetchUser, history, isUlid, makeUlid, send } from "effect-stoat"
+import { fetchUser, history, isUlid, send } from "effect-stoat"
+import { makeUlid } from "../../src/schema/Ids.js"
 import { StoatFake } from "effect-stoat/testing"
 import { demoSeed, on, transports } from "./fakeHelpers.js"
 import { assertCatcher, assertError, field, items, path, raw } from "./raw.js"

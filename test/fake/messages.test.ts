@@ -1,6 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Duration, Effect, HashMap, Option, TestClock } from "effect"
-import { acknowledge, fetchMessage, history, makeUlid, search } from "effect-stoat"
+import { acknowledge, fetchMessage, history, search } from "effect-stoat"
+import { makeUlid } from "../../src/schema/Ids.js"
 import { StoatFake } from "effect-stoat/testing"
 import { demoSeed, on, transports } from "./fakeHelpers.js"
 import { assertCatcher, assertError, field, ids, items, path, raw } from "./raw.js"

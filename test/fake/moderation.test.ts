@@ -1,6 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { DateTime, Duration, Effect, Option, TestClock } from "effect"
-import { banMember, editMember, fetchBans, kickMember, makeUlid, timeoutMember, unbanUser } from "effect-stoat"
+import { banMember, editMember, fetchBans, kickMember, timeoutMember, unbanUser } from "effect-stoat"
+import { makeUlid } from "../../src/schema/Ids.js"
 import { StoatFake, StoatFakeSeed } from "effect-stoat/testing"
 import { demoSeed, on, transports } from "./fakeHelpers.js"
 

@@ -1,6 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Duration, Effect, TestClock } from "effect"
-import { makeUlid, reportUser } from "effect-stoat"
+import { reportUser } from "effect-stoat"
+import { makeUlid } from "../../src/schema/Ids.js"
 import { StoatFake } from "effect-stoat/testing"
 import { demoSeed, on, transports } from "./fakeHelpers.js"
 import { assertCatcher, assertError, field, path, raw } from "./raw.js"

@@ -7,11 +7,11 @@ import {
   fetchMutuals,
   fetchProfile,
   fetchUser,
-  makeUlid,
   openDm,
   removeFriend,
   unblockUser
 } from "effect-stoat"
+import { makeUlid } from "../../src/schema/Ids.js"
 import { StoatFake } from "effect-stoat/testing"
 import { demoSeed, on, transports } from "./fakeHelpers.js"
 import { assertCatcher, assertError, field, items, path, raw } from "./raw.js"

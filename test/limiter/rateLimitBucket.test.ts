@@ -1,6 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { FastCheck } from "effect"
-import { bucketKey, bucketOf, rateLimitBucket } from "effect-stoat"
+import { rateLimitBucket } from "effect-stoat"
+import { bucketKey, bucketOf } from "../../src/services/RateLimiter.js"
 import { bucketOf as fakeBucketOf } from "../../src/testing/fake/rateLimit.js"
 
 const id = "01HZ0000000000000000000001"

@@ -11,6 +11,7 @@ const seededAt = Date.UTC(2024, 0, 1)
 /** The server-level permissions a new server grants everyone (reference §4.1). */
 export const defaultServerPermissions = DefaultPermissionServer
 
+/** A seeded user: token, profile, status, badges and flags. */
 export interface UserOptions {
   readonly token?: string
   readonly displayName?: string
@@ -25,6 +26,7 @@ export interface UserOptions {
   readonly createdAt?: number
 }
 
+/** A seeded role: its name, rank, colour and permissions. */
 export interface RoleOptions {
   readonly name?: string
   /** A lower number is a higher rank. */
@@ -35,6 +37,7 @@ export interface RoleOptions {
   readonly hoist?: boolean
 }
 
+/** A seeded server: owner, name, default permissions and roles. */
 export interface ServerOptions {
   readonly owner: string
   readonly name?: string
@@ -52,6 +55,7 @@ export interface SystemMessageOptions {
   readonly userBanned?: string
 }
 
+/** A seeded server channel (text, or voice): name, description, permissions and slowmode. */
 export interface ChannelOptions {
   readonly server: string
   readonly name?: string
@@ -64,6 +68,7 @@ export interface ChannelOptions {
   readonly slowmode?: number
 }
 
+/** A seeded membership: roles, nickname, pronouns, timeout and voice settings. */
 export interface MemberOptions {
   /** Role handles. */
   readonly roles?: ReadonlyArray<string>
