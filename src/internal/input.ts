@@ -1,6 +1,6 @@
 import { Effect } from "effect"
 import { FailedValidation } from "../errors/ApiError.js"
-import { isPathSegment, isUlid } from "../schema/Ids.js"
+import { isPathSegment, isUlid, ServerId, UserId } from "../schema/Ids.js"
 
 /** Fails with `FailedValidation` saying what is wrong, before any request is sent. */
 export const invalid = (error: string) => Effect.fail(new FailedValidation({ error }))
@@ -8,12 +8,27 @@ export const invalid = (error: string) => Effect.fail(new FailedValidation({ err
 /** Something named by its id, or the id itself. */
 export type Identifiable<Id extends string> = Id | string | { readonly id: Id | string }
 
-/** The id of a reference. */
-export const idOf = <Id extends string>(ref: Identifiable<Id>): string => (typeof ref === "string" ? ref : ref.id)
+/** A member (or partial member), which stands for its user: its `id` names the server and the user. */
+export interface MemberIdRef {
+  readonly id: { readonly user: UserId | string }
+}
+
+/** Whether a reference is a member's. */
+export const isMemberRef = (ref: object): ref is MemberIdRef => "id" in ref && typeof ref.id === "object" && ref.id !== null
+
+/** The id a reference names, unchecked: the id itself, an object's `id`, or a member's user. */
+export const idOf = (ref: Identifiable<string> | MemberIdRef): string =>
+  typeof ref === "string" ? ref : isMemberRef(ref) ? ref.id.user : ref.id
 
 /** Checks that an id is a ULID, as the routes that would only 404 on anything else require. */
 export const ulid = <B extends string>(what: string, value: string, brand: (value: string) => B) =>
   isUlid(value) ? Effect.succeed(brand(value)) : invalid(`${what} must be a ULID, got ${JSON.stringify(value)}`)
+
+/** Checks that a reference names a server by a ULID. */
+export const serverId = (server: Identifiable<ServerId>) => ulid("server id", idOf(server), ServerId.make)
+
+/** Checks that a reference (a member's included) names a user by a ULID. */
+export const userId = (user: Identifiable<UserId> | MemberIdRef) => ulid("user id", idOf(user), UserId.make)
 
 /** Checks that a value can stand as one path segment: not empty, `.` or `..`. */
 export const segment = <B extends string>(what: string, value: string, brand: (value: string) => B) =>

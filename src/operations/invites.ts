@@ -31,7 +31,7 @@ import {
   type UnknownPublicInvite
 } from "../schema/Invite.js"
 import { StoatClient } from "../services/StoatClient.js"
-import { auditLogReason, idOf, type Identifiable, segment, ulid } from "../internal/input.js"
+import { auditLogReason, idOf, type Identifiable, segment, serverId, ulid } from "../internal/input.js"
 
 /** Any invite, public or stored. */
 export type AnyInvite = PublicInvite | Invite
@@ -176,6 +176,6 @@ export const fetchServerInvites: (
   "Stoat.fetchServerInvites"
 )(function*(server) {
   const client = yield* StoatClient
-  const id = yield* ulid("server id", idOf(server), ServerId.make)
+  const id = yield* serverId(server)
   return yield* client.request({ method: "GET", path: ["servers", id, "invites"] }, Schema.Array(Invite), fetchServerInvitesErrors)
 })

@@ -2,14 +2,12 @@ import { Effect, type Schema } from "effect"
 import { DatabaseError, FailedValidation, InvalidSession, NotFound } from "../errors/ApiError.js"
 import type { ClientError } from "../errors/ClientError.js"
 import { declare, type ErrorOf } from "../errors/Declared.js"
-import { ServerId, UserId } from "../schema/Ids.js"
+import type { ServerId } from "../schema/Ids.js"
 import type { Member, MemberWithRoles } from "../schema/Member.js"
 import { FastMember, FastMemberWithRoles, MemberList } from "../schema/MemberList.js"
 import { StoatClient } from "../services/StoatClient.js"
-import { idOf, type Identifiable, ulid } from "../internal/input.js"
-import { type UserTarget, userIdOf } from "./users.js"
-
-const serverId = (server: Identifiable<ServerId>) => ulid("server id", idOf(server), ServerId.make)
+import { type Identifiable, serverId, userId } from "../internal/input.js"
+import type { UserTarget } from "./users.js"
 
 /** The errors `fetchMember` declares, for decoding its failures. */
 export const fetchMemberErrors = declare(InvalidSession, NotFound, DatabaseError, FailedValidation)
@@ -26,7 +24,7 @@ const getMember = <A, I>(success: Schema.Schema<A, I>, roles: boolean) =>
   Effect.fn("Stoat.fetchMember")(function*(server: Identifiable<ServerId>, user: UserTarget) {
     const client = yield* StoatClient
     const id = yield* serverId(server)
-    const member = yield* ulid("user id", userIdOf(user), UserId.make)
+    const member = yield* userId(user)
     return yield* client.request(
       { method: "GET", path: ["servers", id, "members", member], query: roles ? { roles: true } : {} },
       success,

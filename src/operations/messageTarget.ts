@@ -4,7 +4,7 @@ import { ChannelId, type UserId } from "../schema/Ids.js"
 import { User } from "../schema/User.js"
 import { StoatCache } from "../services/StoatCache.js"
 import type { StoatClient } from "../services/StoatClient.js"
-import { type Identifiable, idOf, ulid } from "../internal/input.js"
+import { type Identifiable, idOf, isMemberRef, ulid } from "../internal/input.js"
 import { fetchDmChannelId, type OpenDmError, openDmErrors } from "./users.js"
 
 /**
@@ -24,19 +24,16 @@ export const declareWithTarget = <const Classes extends ReadonlyArray<ErrorClass
   return declare(...all.filter((cls, index) => all.findIndex((other) => other._tag === cls._tag) === index))
 }
 
-const isMember = (target: object): target is { readonly id: { readonly user: UserId } } =>
-  "id" in target && typeof target.id === "object" && target.id !== null
-
 /** The channel a target stands for; a member or user costs `GET /users/{id}/dm` unless the DM id is cached. */
 export const targetChannelId = (target: MessageTarget): Effect.Effect<ChannelId, MessageTargetError, StoatClient> => {
   if (typeof target === "string") return ulid("channel id", target, ChannelId.make)
-  if (target instanceof User || isMember(target)) return fetchDmChannelId(target)
+  if (target instanceof User || isMemberRef(target)) return fetchDmChannelId(target)
   return ulid("channel id", target.id, ChannelId.make)
 }
 
 /** The channel a target stands for, from the cache alone: none for a member or user whose DM id is not cached. */
 export const cachedTargetChannelId = (target: MessageTarget): Effect.Effect<Option.Option<ChannelId>, never, StoatCache> => {
   if (target instanceof User) return Effect.flatMap(StoatCache, (cache) => cache.getDmChannelId(target.id))
-  if (typeof target !== "string" && isMember(target)) return Effect.flatMap(StoatCache, (cache) => cache.getDmChannelId(target.id.user))
+  if (typeof target !== "string" && isMemberRef(target)) return Effect.flatMap(StoatCache, (cache) => cache.getDmChannelId(target.id.user))
   return Effect.succeed(Option.some(ChannelId.make(idOf(target))))
 }

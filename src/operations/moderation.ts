@@ -24,7 +24,7 @@ import { ChannelId, FileId, RoleId, ServerId, UserId } from "../schema/Ids.js"
 import { Member } from "../schema/Member.js"
 import type { MemberFieldName } from "../schema/PartialMember.js"
 import { StoatClient } from "../services/StoatClient.js"
-import { auditLogReason, characters, idOf, type Identifiable, invalid, segment, ulid } from "../internal/input.js"
+import { auditLogReason, characters, idOf, type Identifiable, invalid, segment, serverId, ulid, userId } from "../internal/input.js"
 import type { AuditLogOptions } from "./invites.js"
 
 /**
@@ -38,17 +38,15 @@ export type MemberRef =
 const memberIds = (member: MemberRef) =>
   "id" in member ? member.id : { server: idOf(member.server), user: idOf(member.user) }
 
-const serverIdOf = (server: string) => ulid("server id", server, ServerId.make)
-
 /** A member's server and user, both checked as ULIDs (the member routes only 404 on anything else). */
 const memberOf = (member: MemberRef) => {
   const ids = memberIds(member)
-  return Effect.zip(serverIdOf(ids.server), ulid("user id", ids.user, UserId.make))
+  return Effect.zip(serverId(ids.server), userId(ids.user))
 }
 
 /** A ban target's server and user: the ban routes take any user id segment, existing or not. */
 const banTargetOf = (server: string, user: string) =>
-  Effect.zip(serverIdOf(server), segment("user id", user, UserId.make))
+  Effect.zip(serverId(server), segment("user id", user, UserId.make))
 
 /** When a timeout ends: an instant, or a `Duration` from now (read from `Clock`). */
 export type TimeoutEnd = DateTime.DateTime | Date | Duration.Duration
@@ -307,7 +305,7 @@ export const fetchBans: (
   server: Identifiable<ServerId>
 ) => Effect.Effect<BanList, FetchBansError, StoatClient> = Effect.fn("Stoat.fetchBans")(function*(server) {
   const client = yield* StoatClient
-  const id = yield* serverIdOf(idOf(server))
+  const id = yield* serverId(server)
   const list = yield* client.request({ method: "GET", path: ["servers", id, "bans"] }, BanList, fetchBansErrors)
   return list
 })

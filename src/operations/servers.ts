@@ -5,7 +5,7 @@ import { declare, type ErrorOf } from "../errors/Declared.js"
 import { ServerId } from "../schema/Ids.js"
 import { Server, type ServerWithChannels, ServerWithChannelsFromWire } from "../schema/Server.js"
 import { StoatClient } from "../services/StoatClient.js"
-import { idOf, type Identifiable, ulid } from "../internal/input.js"
+import { type Identifiable, serverId } from "../internal/input.js"
 
 /** The errors `fetchServer` declares, for decoding its failures. */
 export const fetchServerErrors = declare(InvalidSession, NotFound, DatabaseError, FailedValidation)
@@ -21,7 +21,7 @@ export interface FetchServerOptions {
 const getServer = <A, I>(success: Schema.Schema<A, I>, includeChannels: boolean) =>
   Effect.fn("Stoat.fetchServer")(function*(server: Identifiable<ServerId>) {
     const client = yield* StoatClient
-    const id = yield* ulid("server id", idOf(server), ServerId.make)
+    const id = yield* serverId(server)
     return yield* client.request(
       { method: "GET", path: ["servers", id], query: includeChannels ? { include_channels: true } : {} },
       success,
@@ -76,7 +76,7 @@ export const leaveServer: (
   options?: LeaveServerOptions
 ) => Effect.Effect<void, LeaveServerError, StoatClient> = Effect.fn("Stoat.leaveServer")(function*(server, options) {
   const client = yield* StoatClient
-  const id = yield* ulid("server id", idOf(server), ServerId.make)
+  const id = yield* serverId(server)
   yield* client.request(
     { method: "DELETE", path: ["servers", id], query: options?.silently === true ? { leave_silently: true } : {} },
     Schema.Void,

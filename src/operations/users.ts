@@ -21,16 +21,10 @@ import { User } from "../schema/User.js"
 import { UserProfile } from "../schema/UserProfile.js"
 import { UserReportReason } from "../schema/ReportReason.js"
 import { StoatClient } from "../services/StoatClient.js"
-import { characters, type Identifiable, idOf, segment, ulid } from "../internal/input.js"
+import { characters, type Identifiable, idOf, segment, ulid, userId } from "../internal/input.js"
 
 /** Whom a user operation acts on: a member (or partial member) for their user, a user, or a user's id. */
 export type UserTarget = { readonly id: { readonly user: UserId } } | Identifiable<UserId>
-
-/** The user id a target names, unchecked. */
-export const userIdOf = (target: UserTarget): string =>
-  typeof target === "string" ? target : typeof target.id === "string" ? target.id : target.id.user
-
-const userId = (target: UserTarget) => ulid("user id", userIdOf(target), UserId.make)
 
 /** The errors `fetchUser` declares, for decoding its failures. */
 export const fetchUserErrors = declare(InvalidSession, NotFound, MissingPermission, FailedValidation)
@@ -88,7 +82,7 @@ export const fetchDefaultAvatar: (
 ) => Effect.Effect<Uint8Array, FetchDefaultAvatarError, StoatClient> = Effect.fn("Stoat.fetchDefaultAvatar")(
   function*(user) {
     const client = yield* StoatClient
-    const id = yield* segment("user id", userIdOf(user), UserId.make)
+    const id = yield* segment("user id", idOf(user), UserId.make)
     return yield* client.requestBytes({ method: "GET", path: ["users", id, "default_avatar"] }, fetchDefaultAvatarErrors)
   }
 )

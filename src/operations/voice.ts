@@ -22,9 +22,9 @@ import { UserId } from "../schema/Ids.js"
 import { StoatClient } from "../services/StoatClient.js"
 import { LiveKitPeerMissing, VoiceConnectFailed, VoiceConnector, type VoiceRoom } from "../services/VoiceConnector.js"
 import { type FetchInstanceError, fetchInstance } from "./instance.js"
-import { invalid, ulid } from "../internal/input.js"
+import { idOf, invalid, ulid } from "../internal/input.js"
 import { declareWithTarget, type MessageTarget, targetChannelId } from "./messageTarget.js"
-import { type UserTarget, userIdOf } from "./users.js"
+import type { UserTarget } from "./users.js"
 
 /** The LiveKit token and node URL to join a call with (`url` is empty on instances without LiveKit). */
 export class CallCredentials extends Schema.Class<CallCredentials>("CallCredentials")({
@@ -73,7 +73,7 @@ export const joinCall: (
   if (options?.node === "") return yield* invalid("node must be a node's name, got an empty string")
   const recipients = options?.recipients === undefined
     ? undefined
-    : yield* Effect.forEach(options.recipients, (user, index) => ulid(`recipients[${index}]`, userIdOf(user), UserId.make))
+    : yield* Effect.forEach(options.recipients, (user, index) => ulid(`recipients[${index}]`, idOf(user), UserId.make))
   const channel = yield* targetChannelId(target)
   return yield* client.request(
     {
