@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { renamed } from "../schema/Wire.js"
 
 /** The request an API error answers, as it was sent: method, path with its ids, and the kind of token (never the token). */
 export const AnsweredRequest = Schema.Struct({
@@ -73,7 +74,7 @@ export class AlreadyPinned extends Schema.TaggedError<AlreadyPinned>()("AlreadyP
 /** HTTP 400: the message is not pinned. */
 export class NotPinned extends Schema.TaggedError<NotPinned>()("NotPinned", { location, request }) { static readonly status = 400; static readonly meaning = "the message is not pinned" }
 /** HTTP 429: the channel is in slowmode; `retryAfter` is in seconds. */
-export class InSlowmode extends Schema.TaggedError<InSlowmode>()("InSlowmode", { retryAfter: Schema.propertySignature(Schema.Number).pipe(Schema.fromKey("retry_after")), location, request }) { static readonly status = 429; static readonly meaning = "the channel is in slowmode (retryAfter is in seconds)" }
+export class InSlowmode extends Schema.TaggedError<InSlowmode>()("InSlowmode", { retryAfter: renamed(Schema.Number, "retry_after"), location, request }) { static readonly status = 429; static readonly meaning = "the channel is in slowmode (retryAfter is in seconds)" }
 /** HTTP 403: this account may not create servers. */
 export class CantCreateServers extends Schema.TaggedError<CantCreateServers>()("CantCreateServers", { location, request }) { static readonly status = 403; static readonly meaning = "this account may not create servers" }
 /** HTTP 404: no such server (the backend sends NotFound instead in nearly every route). */

@@ -3,6 +3,7 @@ import type { ClientError } from "../errors/ClientError.js"
 import { declare, type ErrorOf } from "../errors/Declared.js"
 import { Instance } from "../schema/Instance.js"
 import { StoatClient } from "../services/StoatClient.js"
+import { withoutTrailingSlashes } from "../internal/url.js"
 
 /** The errors `fetchInstance` declares, for decoding its failures. */
 export const fetchInstanceErrors = declare()
@@ -26,6 +27,6 @@ export const fileServerUrl: Effect.Effect<string, FetchInstanceError, StoatClien
   (client) =>
     Option.match(client.config.fileServerUrl, {
       onSome: Effect.succeed,
-      onNone: () => Effect.map(fetchInstance(), (instance) => instance.features.autumn.url.replace(/\/+$/, ""))
+      onNone: () => Effect.map(fetchInstance(), (instance) => withoutTrailingSlashes(instance.features.autumn.url))
     })
 )

@@ -2,6 +2,7 @@ import { type Context, Duration, Effect, FiberRef, Function, Option, type Redact
 import type { FailedValidation } from "../errors/ApiError.js"
 import { auditLogReason, idempotencyKey, invalid } from "../internal/input.js"
 import type { StoatConfig, TokenKind } from "../services/StoatConfig.js"
+import { withoutTrailingSlashes } from "../internal/url.js"
 
 /**
  * Settings for every request made inside one effect (the seed's `http_overrides`): another account
@@ -86,7 +87,7 @@ export interface RequestSettings {
 const settle = (config: Context.Tag.Service<typeof StoatConfig>, options: RequestOptions): RequestSettings => ({
   token: options.token ?? config.token,
   tokenKind: options.tokenKind ?? config.tokenKind,
-  baseUrl: options.baseUrl === undefined ? config.baseUrl : options.baseUrl.replace(/\/+$/, ""),
+  baseUrl: options.baseUrl === undefined ? config.baseUrl : withoutTrailingSlashes(options.baseUrl),
   timeout: options.timeout === undefined ? config.timeout : Duration.decode(options.timeout),
   retries: Option.fromNullable(options.retries),
   idempotencyKey: Option.fromNullable(options.idempotencyKey),

@@ -2,6 +2,7 @@ import type { HttpClientRequest } from "@effect/platform"
 import { Effect, Redacted } from "effect"
 import type { RequestKey } from "../services/RateLimiter.js"
 import type { RequestSettings } from "./RequestOptions.js"
+import { withoutTrailingSlashes } from "../internal/url.js"
 
 const tokenDigests = new WeakMap<Redacted.Redacted<string>, string>()
 
@@ -21,7 +22,7 @@ const digestOf = (token: Redacted.Redacted<string>): Effect.Effect<string> => {
 /** A request's path under the API root (the base URL's own path removed), still encoded, no query. */
 export const apiPath = (request: HttpClientRequest.HttpClientRequest, settings: RequestSettings): string => {
   const path = new URL(request.url).pathname
-  const root = new URL(settings.baseUrl).pathname.replace(/\/+$/, "")
+  const root = withoutTrailingSlashes(new URL(settings.baseUrl).pathname)
   const relative = path.startsWith(root) ? path.slice(root.length) : path
   return relative === "" ? "/" : relative
 }

@@ -3,11 +3,11 @@ import type { File } from "./File.js"
 import type { Member } from "./Member.js"
 import type { User } from "./User.js"
 import type { UserId } from "./Ids.js"
+import { idOf } from "../internal/input.js"
+import { withoutTrailingSlashes } from "../internal/url.js"
 
 /** The official instance's API. */
 export const defaultBaseUrl = "https://api.stoat.chat"
-
-const withoutTrailingSlashes = (url: string) => url.replace(/\/+$/, "")
 
 /** Where a file is served: `{file server}/{tag}/{id}` (the file server is `GET /`'s `features.autumn.url`). */
 export const fileUrl = (file: File, fileServerUrl: string): string =>
@@ -23,4 +23,4 @@ export const serverAvatarUrl = (member: Member, fileServerUrl: string): Option.O
 
 /** The seed's `default_avatar_url`: `GET /users/{id}/default_avatar` on the API (no token needed). */
 export const defaultAvatarUrl = (user: User | { readonly id: { readonly user: UserId } }, apiBaseUrl = defaultBaseUrl): string =>
-  `${withoutTrailingSlashes(apiBaseUrl)}/users/${encodeURIComponent(typeof user.id === "string" ? user.id : user.id.user)}/default_avatar`
+  `${withoutTrailingSlashes(apiBaseUrl)}/users/${encodeURIComponent(idOf(user))}/default_avatar`

@@ -1,5 +1,6 @@
 import { Config, ConfigError, Context, Duration, Effect, Layer, Option, Redacted } from "effect"
 import { defaultBaseUrl } from "../schema/fileUrls.js"
+import { withoutTrailingSlashes } from "../internal/url.js"
 
 /** Which kind of account the token belongs to: it picks the header the token is sent in. */
 export type TokenKind = "bot" | "user"
@@ -38,10 +39,10 @@ export class StoatConfig extends Context.Tag("effect-stoat/StoatConfig")<
     return {
       token: options.token,
       tokenKind: options.tokenKind ?? "bot",
-      baseUrl: (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, ""),
+      baseUrl: withoutTrailingSlashes(options.baseUrl ?? defaultBaseUrl),
       userAgent: Option.fromNullable(options.userAgent),
       timeout: Duration.decode(options.timeout ?? Duration.seconds(30)),
-      fileServerUrl: Option.map(Option.fromNullable(options.fileServerUrl), (url) => url.replace(/\/+$/, ""))
+      fileServerUrl: Option.map(Option.fromNullable(options.fileServerUrl), withoutTrailingSlashes)
     }
   }
 
