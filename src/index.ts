@@ -1,12 +1,12 @@
 export * from "./errors/ApiError.js"
 export * from "./errors/ClientError.js"
 export type { Declared, ErrorClass, ErrorOf } from "./errors/Declared.js"
-export type { Identifiable } from "./internal/input.js"
+export type { AuditLogOptions, Identifiable } from "./internal/input.js"
 export { fetchInstance, type FetchInstanceError, fileServerUrl } from "./operations/instance.js"
 export * from "./operations/inviteLookups.js"
 export {
   type AcceptGroupInviteError, acceptInvite, type AcceptInviteError, type AcceptServerInviteError,
-  type AnyInvite, type AuditLogOptions, createInvite, type CreateInviteError, deleteInvite,
+  type AnyInvite, createInvite, type CreateInviteError, deleteInvite,
   type DeleteInviteError, fetchInvite, type FetchInviteError, fetchServerInvites, type FetchServerInvitesError,
   revokeInvite
 } from "./operations/invites.js"
@@ -37,17 +37,18 @@ export {
   beginTyping, endTyping, type TypingError, typingRefreshInterval, withTyping, type WithTypingOptions
 } from "./operations/typing.js"
 export {
-  DmChannel, fetchDefaultAvatar, type FetchDefaultAvatarError, fetchDmChannelId, fetchFlags,
+  fetchDefaultAvatar, type FetchDefaultAvatarError, fetchDmChannelId, fetchFlags,
   type FetchFlagsError, fetchMutuals, type FetchMutualsError, fetchProfile, type FetchProfileError, fetchUser,
   type FetchUserError, mutualFriendIds, mutualServerIds, openDm, type OpenDmError, removeFriend,
   type RemoveFriendError, reportUser, type ReportUserError, type ReportUserOptions, unblockUser,
   type UnblockUserError, type UserTarget
 } from "./operations/users.js"
 export {
-  CallCredentials, connectVoice, type ConnectVoiceError, type ConnectVoiceOptions, joinCall, type JoinCallError,
+  connectVoice, type ConnectVoiceError, type ConnectVoiceOptions, joinCall, type JoinCallError,
   type JoinCallOptions, VoiceUnavailable
 } from "./operations/voice.js"
 export * from "./schema/Ban.js"
+export * from "./schema/CallCredentials.js"
 export * from "./schema/Channel.js"
 export * from "./schema/Embed.js"
 export * from "./schema/events/channelEvents.js"

@@ -1,6 +1,7 @@
 import { Args, Command } from "@effect/cli"
 import { Effect, Option, Schema } from "effect"
-import { DmChannel, fetchFlags, fetchMutuals, fetchProfile, fetchUser, openDm } from "../operations/users.js"
+import { fetchFlags, fetchMutuals, fetchProfile, fetchUser, openDm } from "../operations/users.js"
+import { DmChannel } from "../schema/Channel.js"
 import { Mutuals } from "../schema/Mutuals.js"
 import { User } from "../schema/User.js"
 import { userFlagSet } from "../schema/UserFlags.js"

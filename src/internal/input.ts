@@ -46,6 +46,12 @@ export const characters = (what: string, value: string, min: number, max: number
 
 const auditLogReasonBytes = 512
 
+/** Options of the operations that write to the server's audit log. */
+export interface AuditLogOptions {
+  /** Sent as `X-Audit-Log-Reason`: at most 512 UTF-8 bytes. */
+  readonly auditLogReason?: string
+}
+
 /** Checks an audit-log reason: at most 512 UTF-8 bytes, and no control characters (it is a header). */
 export const auditLogReason = (reason: string | undefined) => {
   if (reason === undefined) return Effect.succeed(undefined)

@@ -31,16 +31,10 @@ import {
   type UnknownPublicInvite
 } from "../schema/Invite.js"
 import { StoatClient } from "../services/StoatClient.js"
-import { auditLogReason, idOf, type Identifiable, segment, serverId, ulid } from "../internal/input.js"
+import { type AuditLogOptions, auditLogReason, idOf, type Identifiable, segment, serverId, ulid } from "../internal/input.js"
 
 /** Any invite, public or stored. */
 export type AnyInvite = PublicInvite | Invite
-
-/** Options of the operations that write to the server's audit log. */
-export interface AuditLogOptions {
-  /** Sent as `X-Audit-Log-Reason`: at most 512 UTF-8 bytes. */
-  readonly auditLogReason?: string
-}
 
 const codeOf = (invite: string | AnyInvite): string => (typeof invite === "string" ? invite : invite.code)
 

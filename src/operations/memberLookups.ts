@@ -11,7 +11,7 @@ import type { User } from "../schema/User.js"
 import { StoatCache } from "../services/StoatCache.js"
 import { type Identifiable, idOf } from "../internal/input.js"
 import { cachedTargetChannelId, type MessageTarget } from "./messageTarget.js"
-import type { DmChannel } from "./users.js"
+import type { DmChannel } from "../schema/Channel.js"
 
 /** The seed's `get_user`: the member's cached user. */
 export const getMemberUser = (member: HasMemberId): Effect.Effect<Option.Option<User>, never, StoatCache> =>

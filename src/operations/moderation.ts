@@ -24,8 +24,7 @@ import { ChannelId, FileId, RoleId, ServerId, UserId } from "../schema/Ids.js"
 import { Member } from "../schema/Member.js"
 import type { MemberFieldName } from "../schema/PartialMember.js"
 import { StoatClient } from "../services/StoatClient.js"
-import { auditLogReason, characters, idOf, type Identifiable, invalid, segment, serverId, ulid, userId } from "../internal/input.js"
-import type { AuditLogOptions } from "./invites.js"
+import { type AuditLogOptions, auditLogReason, characters, idOf, type Identifiable, invalid, segment, serverId, ulid, userId } from "../internal/input.js"
 
 /**
  * A member: a `Member` (or anything carrying a member `id`), or `{ server, user }` where each is an

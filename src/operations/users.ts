@@ -14,7 +14,7 @@ import {
 } from "../errors/ApiError.js"
 import type { ClientError } from "../errors/ClientError.js"
 import { declare, type ErrorOf } from "../errors/Declared.js"
-import { DirectMessageChannel, SavedMessagesChannel, UnknownChannelTypeFromWire } from "../schema/Channel.js"
+import { DmChannel } from "../schema/Channel.js"
 import { type ChannelId, MessageId, type ServerId, UserId } from "../schema/Ids.js"
 import { Mutuals } from "../schema/Mutuals.js"
 import { User } from "../schema/User.js"
@@ -120,10 +120,6 @@ export const mutualServerIds = (
   user: UserTarget
 ): Effect.Effect<ReadonlyArray<ServerId>, FetchMutualsError, StoatClient> =>
   Effect.map(fetchMutuals(user), (mutuals) => mutuals.servers)
-
-/** What `GET /users/{id}/dm` answers: a DM, your saved messages, or a channel type not known yet. */
-export const DmChannel = Schema.Union(SavedMessagesChannel, DirectMessageChannel, UnknownChannelTypeFromWire)
-export type DmChannel = typeof DmChannel.Type
 
 /** The errors `openDm` declares, for decoding its failures. */
 export const openDmErrors = declare(InvalidSession, NotFound, MissingUserPermission, MissingPermission, DatabaseError, FailedValidation)

@@ -18,6 +18,7 @@ import {
 } from "../errors/ApiError.js"
 import type { ClientError } from "../errors/ClientError.js"
 import { declare, type ErrorOf } from "../errors/Declared.js"
+import { CallCredentials } from "../schema/CallCredentials.js"
 import { UserId } from "../schema/Ids.js"
 import { StoatClient } from "../services/StoatClient.js"
 import { LiveKitPeerMissing, VoiceConnectFailed, VoiceConnector, type VoiceRoom } from "../services/VoiceConnector.js"
@@ -25,12 +26,6 @@ import { type FetchInstanceError, fetchInstance } from "./instance.js"
 import { idOf, invalid, ulid } from "../internal/input.js"
 import { declareWithTarget, type MessageTarget, targetChannelId } from "./messageTarget.js"
 import type { UserTarget } from "./users.js"
-
-/** The LiveKit token and node URL to join a call with (`url` is empty on instances without LiveKit). */
-export class CallCredentials extends Schema.Class<CallCredentials>("CallCredentials")({
-  token: Schema.String,
-  url: Schema.String
-}) {}
 
 /** Options of `joinCall`. */
 export interface JoinCallOptions {

@@ -83,3 +83,7 @@ export const Channel = Schema.Union(
   UnknownChannelTypeFromWire
 )
 export type Channel = typeof Channel.Type
+
+/** What `GET /users/{id}/dm` answers: a DM, your saved messages, or a channel type not known yet. */
+export const DmChannel = Schema.Union(SavedMessagesChannel, DirectMessageChannel, UnknownChannelTypeFromWire)
+export type DmChannel = typeof DmChannel.Type
