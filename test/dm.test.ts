@@ -15,7 +15,7 @@ import {
 import { openDmErrors } from "../src/operations/users.js"
 import { MockHttp } from "effect-stoat/testing"
 import { eachDeclaredError } from "./errorBodies.js"
-import { bobMember, bobUser, dmWire, ids, refused, sent, withMock } from "./messagesKit.js"
+import { bobMember, bobUser, dmWire, ids, refusedBeforeSending, sent, withMock } from "./messagesKit.js"
 
 const savedWire = { channel_type: "SavedMessages", _id: ids.channel, user: ids.me }
 
@@ -55,13 +55,12 @@ describe("openDm", () => {
       MockHttp.json(200, { channel_type: "Group", _id: ids.dm, name: "g", owner: ids.bob, recipients: [] })
     )))
 
-  it.effect("refuses a user id that is not a ULID before any request", () => refused(openDm("bob"), "FailedValidation", "user id"))
+  it.effect("refuses a user id that is not a ULID before any request", () => refusedBeforeSending(openDm("bob"), "user id"))
 
   it.effect("declares the seed's table and the route's errors, MissingPermission beside MissingUserPermission", () =>
     Effect.gen(function*() {
-      const seen = yield* eachDeclaredError(openDmErrors.classes, (handler) => openDm(bobUser).pipe(withMock(handler)))
-      for (const [declared, got] of seen) assert.strictEqual(got, declared)
-      assert.includeMembers(seen.map(([tag]) => tag), ["MissingPermission", "MissingUserPermission", "NotFound"])
+      const seen = yield* eachDeclaredError(openDmErrors.classes, () => openDm(bobUser))
+      assert.includeMembers(seen, ["MissingPermission", "MissingUserPermission", "NotFound"])
     }))
 })
 
@@ -84,9 +83,5 @@ describe("fetchDmChannelId", () => {
     }).pipe(withMock(() => MockHttp.json(403, { type: "MissingPermission", permission: "SendMessage", location: "x" }))))
 
   it.effect("refuses a user id that is not a ULID before any request", () =>
-    refused(
-      fetchDmChannelId({ id: new MemberId({ server: ServerId.make(ids.server), user: UserId.make("x") }) }),
-      "FailedValidation",
-      "user id"
-    ))
+    refusedBeforeSending(fetchDmChannelId({ id: new MemberId({ server: ServerId.make(ids.server), user: UserId.make("x") }) }), "user id"))
 })

@@ -103,9 +103,7 @@ describe("fetchInvite", () => {
 
   it.effect("decodes every declared error", () =>
     Effect.gen(function*() {
-      const seen = yield* eachDeclaredError(fetchInviteErrors.classes, (handler) =>
-        fetchInvite("aB3dE5fG").pipe(withMock(handler)))
-      for (const [declared, got] of seen) assert.strictEqual(got, declared)
+      yield* eachDeclaredError(fetchInviteErrors.classes, () => fetchInvite("aB3dE5fG"))
     }))
 })
 
@@ -159,8 +157,7 @@ describe("acceptInvite", () => {
   for (const [kind, invite, classes] of kinds) {
     it.effect(`decodes every error declared for ${kind}`, () =>
       Effect.gen(function*() {
-        const seen = yield* eachDeclaredError(classes, (handler) => acceptInvite(invite()).pipe(withMock(handler)))
-        for (const [declared, got] of seen) assert.strictEqual(got, declared)
+        yield* eachDeclaredError(classes, () => acceptInvite(invite()))
       }))
   }
 
@@ -206,21 +203,16 @@ describe("deleteInvite", () => {
 
   it.effect("accepts a reason of exactly 512 bytes and refuses 513 before sending", () =>
     Effect.gen(function*() {
-      yield* deleteInvite("aB3dE5fG", { auditLogReason: "é".repeat(256) })
-      assert.lengthOf(yield* MockHttp.requests, 1)
-      const error = yield* Effect.flip(deleteInvite("aB3dE5fG", { auditLogReason: `${"é".repeat(256)}x` }))
-      assert.strictEqual(error._tag, "FailedValidation")
-      assert.lengthOf(yield* MockHttp.requests, 1)
-    }).pipe(withMock(() => MockHttp.empty(204))))
+      yield* deleteInvite("aB3dE5fG", { auditLogReason: "é".repeat(256) }).pipe(withMock(() => MockHttp.empty(204)))
+      yield* refusedBeforeSending(deleteInvite("aB3dE5fG", { auditLogReason: `${"é".repeat(256)}x` }), "512 UTF-8 bytes")
+    }))
 
   it.effect("refuses a reason with a line break (it would split the header)", () =>
     refusedBeforeSending(deleteInvite("aB3dE5fG", { auditLogReason: "a\r\nX-Evil: 1" })))
 
   it.effect("decodes every declared error", () =>
     Effect.gen(function*() {
-      const seen = yield* eachDeclaredError(deleteInviteErrors.classes, (handler) =>
-        deleteInvite("aB3dE5fG").pipe(withMock(handler)))
-      for (const [declared, got] of seen) assert.strictEqual(got, declared)
+      yield* eachDeclaredError(deleteInviteErrors.classes, () => deleteInvite("aB3dE5fG"))
     }))
 
   it.effect("deleting a group invite one did not create is the backend's 500 plain body: UnexpectedResponse", () =>
@@ -270,9 +262,7 @@ describe("createInvite", () => {
 
   it.effect("decodes every declared error", () =>
     Effect.gen(function*() {
-      const seen = yield* eachDeclaredError(createInviteErrors.classes, (handler) =>
-        createInvite(wire.ids.channel).pipe(withMock(handler)))
-      for (const [declared, got] of seen) assert.strictEqual(got, declared)
+      yield* eachDeclaredError(createInviteErrors.classes, () => createInvite(wire.ids.channel))
     }))
 })
 
@@ -296,8 +286,6 @@ describe("fetchServerInvites", () => {
 
   it.effect("decodes every declared error", () =>
     Effect.gen(function*() {
-      const seen = yield* eachDeclaredError(fetchServerInvitesErrors.classes, (handler) =>
-        fetchServerInvites(wire.ids.server).pipe(withMock(handler)))
-      for (const [declared, got] of seen) assert.strictEqual(got, declared)
+      yield* eachDeclaredError(fetchServerInvitesErrors.classes, () => fetchServerInvites(wire.ids.server))
     }))
 })

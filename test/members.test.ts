@@ -142,12 +142,8 @@ describe("fetchMember", () => {
 
   it.effect("fails with each declared error", () =>
     Effect.gen(function*() {
-      const seen = yield* eachDeclaredError(fetchMemberErrors.classes, (handler) =>
-        fetchMember(wire.ids.server, wire.ids.alice).pipe(withMock(handler)))
-      for (const [declared, got] of seen) assert.strictEqual(got, declared)
-      const withRoles = yield* eachDeclaredError(fetchMemberErrors.classes, (handler) =>
-        fetchMember(wire.ids.server, wire.ids.alice, { roles: true }).pipe(withMock(handler)))
-      for (const [declared, got] of withRoles) assert.strictEqual(got, declared)
+      yield* eachDeclaredError(fetchMemberErrors.classes, () => fetchMember(wire.ids.server, wire.ids.alice))
+      yield* eachDeclaredError(fetchMemberErrors.classes, () => fetchMember(wire.ids.server, wire.ids.alice, { roles: true }))
     }))
 
   it.effect("reads an undeclared error type as UnexpectedResponse", () =>
@@ -228,9 +224,7 @@ describe("fetchMembers", () => {
 
   it.effect("fails with each declared error", () =>
     Effect.gen(function*() {
-      const seen = yield* eachDeclaredError(fetchMembersErrors.classes, (handler) =>
-        fetchMembers(wire.ids.server).pipe(withMock(handler)))
-      for (const [declared, got] of seen) assert.strictEqual(got, declared)
+      yield* eachDeclaredError(fetchMembersErrors.classes, () => fetchMembers(wire.ids.server))
     }))
 })
 
@@ -280,8 +274,7 @@ describe("fetchServer", () => {
 
   it.effect("fails with each declared error", () =>
     Effect.gen(function*() {
-      const seen = yield* eachDeclaredError(fetchServerErrors.classes, (handler) => fetchServer(wire.ids.server).pipe(withMock(handler)))
-      for (const [declared, got] of seen) assert.strictEqual(got, declared)
+      yield* eachDeclaredError(fetchServerErrors.classes, () => fetchServer(wire.ids.server))
     }))
 })
 

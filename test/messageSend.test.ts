@@ -11,7 +11,7 @@ import {
   ids,
   messageWire,
   onlyRequest,
-  refused,
+  refusedBeforeSending,
   sent,
   viaDm,
   withMock
@@ -122,16 +122,16 @@ describe("send", () => {
 
   it.effect("counts content in UTF-8 bytes: 2000 pass, 2001 are refused before any request", () =>
     Effect.gen(function*() {
-      yield* refused(send(channel, "é".repeat(1000) + "!"), "FailedValidation", "2000 UTF-8 bytes")
-      yield* refused(send(bobMember, "a".repeat(2001)), "FailedValidation", "content")
+      yield* refusedBeforeSending(send(channel, "é".repeat(1000) + "!"), "2000 UTF-8 bytes")
+      yield* refusedBeforeSending(send(bobMember, "a".repeat(2001)), "content")
       yield* send(channel, "é".repeat(1000)).pipe(withMock(() => sentMessage()))
     }))
 
   it.effect("refuses more than 5 replies or embeds, and reply ids that are not ULIDs", () =>
     Effect.gen(function*() {
-      yield* refused(send(channel, "x", { replies: Array(6).fill(ids.reply) }), "FailedValidation", "5 replies")
-      yield* refused(send(channel, "x", { embeds: Array(6).fill({ title: "t" }) }), "FailedValidation", "5 embeds")
-      yield* refused(send(channel, "x", { replies: [{ message: "nope", mention: true }] }), "FailedValidation", "replies[0]")
+      yield* refusedBeforeSending(send(channel, "x", { replies: Array(6).fill(ids.reply) }), "5 replies")
+      yield* refusedBeforeSending(send(channel, "x", { embeds: Array(6).fill({ title: "t" }) }), "5 embeds")
+      yield* refusedBeforeSending(send(channel, "x", { replies: [{ message: "nope", mention: true }] }), "replies[0]")
       yield* send(channel, "x", { replies: Array(5).fill(ids.reply), embeds: Array(5).fill({ title: "t" }) }).pipe(
         withMock(() => sentMessage())
       )
@@ -140,43 +140,43 @@ describe("send", () => {
   it.effect("checks each embed field's length and colour", () =>
     Effect.gen(function*() {
       const embed = (fields: object) => send(channel, "x", { embeds: [{ title: "ok" }, fields] })
-      yield* refused(embed({ title: "" }), "FailedValidation", "embeds[1].title")
-      yield* refused(embed({ title: "t".repeat(101) }), "FailedValidation", "embeds[1].title")
-      yield* refused(embed({ description: "" }), "FailedValidation", "embeds[1].description")
-      yield* refused(embed({ description: "d".repeat(2001) }), "FailedValidation", "embeds[1].description")
-      yield* refused(embed({ iconUrl: "u".repeat(257) }), "FailedValidation", "embeds[1].iconUrl")
-      yield* refused(embed({ url: "" }), "FailedValidation", "embeds[1].url")
-      yield* refused(embed({ colour: "not-a-colour!" }), "FailedValidation", "embeds[1].colour")
-      yield* refused(embed({ colour: "#" + "a".repeat(128) }), "FailedValidation", "embeds[1].colour")
+      yield* refusedBeforeSending(embed({ title: "" }), "embeds[1].title")
+      yield* refusedBeforeSending(embed({ title: "t".repeat(101) }), "embeds[1].title")
+      yield* refusedBeforeSending(embed({ description: "" }), "embeds[1].description")
+      yield* refusedBeforeSending(embed({ description: "d".repeat(2001) }), "embeds[1].description")
+      yield* refusedBeforeSending(embed({ iconUrl: "u".repeat(257) }), "embeds[1].iconUrl")
+      yield* refusedBeforeSending(embed({ url: "" }), "embeds[1].url")
+      yield* refusedBeforeSending(embed({ colour: "not-a-colour!" }), "embeds[1].colour")
+      yield* refusedBeforeSending(embed({ colour: "#" + "a".repeat(128) }), "embeds[1].colour")
       yield* embed({ title: "t".repeat(100), description: "d".repeat(2000), url: "u".repeat(256), colour: "var(--accent)" })
         .pipe(withMock(() => sentMessage()))
     }))
 
   it.effect("checks the masquerade: name 1..32, avatar 1..256, a colour", () =>
     Effect.gen(function*() {
-      yield* refused(send(channel, "x", { masquerade: { name: "n".repeat(33) } }), "FailedValidation", "masquerade.name")
-      yield* refused(send(channel, "x", { masquerade: { name: "" } }), "FailedValidation", "masquerade.name")
-      yield* refused(send(channel, "x", { masquerade: { avatar: "a".repeat(257) } }), "FailedValidation", "masquerade.avatar")
-      yield* refused(send(channel, "x", { masquerade: { colour: "url(evil)" } }), "FailedValidation", "masquerade.colour")
+      yield* refusedBeforeSending(send(channel, "x", { masquerade: { name: "n".repeat(33) } }), "masquerade.name")
+      yield* refusedBeforeSending(send(channel, "x", { masquerade: { name: "" } }), "masquerade.name")
+      yield* refusedBeforeSending(send(channel, "x", { masquerade: { avatar: "a".repeat(257) } }), "masquerade.avatar")
+      yield* refusedBeforeSending(send(channel, "x", { masquerade: { colour: "url(evil)" } }), "masquerade.colour")
       yield* send(channel, "x", { masquerade: { name: "n".repeat(32), colour: "rgba(1, 2, 3, 0)" } }).pipe(
         withMock(() => sentMessage())
       )
     }))
 
   it.effect("mentionEveryone is for bots only: a user account gets IsNotBot, as the server would answer", () =>
-    refused(send(channel, "@everyone", { mentionEveryone: true }), "IsNotBot", "", "user"))
+    refusedBeforeSending(send(channel, "@everyone", { mentionEveryone: true }), "", "IsNotBot", "user"))
 
   it.effect("restricting reactions needs reactions: InvalidProperty, as the server would answer", () =>
     Effect.gen(function*() {
-      yield* refused(send(channel, "x", { interactions: { restrictReactions: true } }), "InvalidProperty")
-      yield* refused(send(channel, "x", { interactions: { reactions: [], restrictReactions: true } }), "InvalidProperty")
+      yield* refusedBeforeSending(send(channel, "x", { interactions: { restrictReactions: true } }), "", "InvalidProperty")
+      yield* refusedBeforeSending(send(channel, "x", { interactions: { reactions: [], restrictReactions: true } }), "", "InvalidProperty")
     }))
 
   it.effect("checks the idempotency key: 1 to 64 printable ASCII characters", () =>
     Effect.gen(function*() {
-      yield* refused(send(channel, "x", { idempotencyKey: "" }), "FailedValidation", "idempotency key")
-      yield* refused(send(channel, "x", { idempotencyKey: "k".repeat(65) }), "FailedValidation", "idempotency key")
-      yield* refused(send(channel, "x", { idempotencyKey: "line\nbreak" }), "FailedValidation", "idempotency key")
+      yield* refusedBeforeSending(send(channel, "x", { idempotencyKey: "" }), "idempotency key")
+      yield* refusedBeforeSending(send(channel, "x", { idempotencyKey: "k".repeat(65) }), "idempotency key")
+      yield* refusedBeforeSending(send(channel, "x", { idempotencyKey: "line\nbreak" }), "idempotency key")
       yield* send(channel, "x", { idempotencyKey: "k".repeat(64) }).pipe(withMock(() => sentMessage()))
     }))
 

@@ -27,7 +27,7 @@ import {
   ids,
   messageWire,
   onlyRequest,
-  refused,
+  refusedBeforeSending,
   sent,
   viaDm,
   withMock
@@ -66,8 +66,8 @@ describe("acknowledge", () => {
 
   it.effect("refuses . as a message and a channel id that is not a ULID, before any request", () =>
     Effect.gen(function*() {
-      yield* refused(acknowledge(channel, ".."), "FailedValidation", "message id")
-      yield* refused(acknowledge("general", message), "FailedValidation", "channel id")
+      yield* refusedBeforeSending(acknowledge(channel, ".."), "message id")
+      yield* refusedBeforeSending(acknowledge("general", message), "channel id")
     }))
 
   it.effect("through a member: opens the DM first, then acknowledges in it", () =>
@@ -109,7 +109,7 @@ describe("fetchMessage", () => {
     }).pipe(withMock(viaDm(() => MockHttp.json(200, messageWire())))))
 
   it.effect("refuses a message id that is not a ULID before opening any DM", () =>
-    refused(fetchMessage(bobMember, "hello"), "FailedValidation", "message id"))
+    refusedBeforeSending(fetchMessage(bobMember, "hello"), "message id"))
 
   it.effect("declares the route's errors and the DM route's", () =>
     everyDeclaredError(
@@ -184,12 +184,12 @@ describe("history", () => {
 
   it.effect("checks limit 1..100 (integers) and the message ids before any request, DM included", () =>
     Effect.gen(function*() {
-      yield* refused(history(channel, { limit: 0 }), "FailedValidation", "limit")
-      yield* refused(history(channel, { limit: 101 }), "FailedValidation", "limit")
-      yield* refused(history(channel, { limit: 2.5 }), "FailedValidation", "limit")
-      yield* refused(history(bobMember, { before: "short" }), "FailedValidation", "before")
-      yield* refused(history(bobMember, { after: "short" }), "FailedValidation", "after")
-      yield* refused(history(bobMember, { nearby: "short" }), "FailedValidation", "nearby")
+      yield* refusedBeforeSending(history(channel, { limit: 0 }), "limit")
+      yield* refusedBeforeSending(history(channel, { limit: 101 }), "limit")
+      yield* refusedBeforeSending(history(channel, { limit: 2.5 }), "limit")
+      yield* refusedBeforeSending(history(bobMember, { before: "short" }), "before")
+      yield* refusedBeforeSending(history(bobMember, { after: "short" }), "after")
+      yield* refusedBeforeSending(history(bobMember, { nearby: "short" }), "nearby")
     }))
 
   it.effect("accepts the limits' bounds", () =>
@@ -267,8 +267,8 @@ describe("historyStream", () => {
 
   it.effect("checks the page size and `before` before any request", () =>
     Effect.gen(function*() {
-      yield* refused(Stream.runDrain(historyStream(channel, { pageSize: 101 })), "FailedValidation", "limit")
-      yield* refused(Stream.runDrain(historyStream(bobMember, { before: "nope" })), "FailedValidation", "before")
+      yield* refusedBeforeSending(Stream.runDrain(historyStream(channel, { pageSize: 101 })), "limit")
+      yield* refusedBeforeSending(Stream.runDrain(historyStream(bobMember, { before: "nope" })), "before")
     }))
 
   it.effect("fails with the page's error", () =>
@@ -313,17 +313,17 @@ describe("search", () => {
 
   it.effect("refuses query with pinned (even pinned: false) with InvalidOperation, as the server does", () =>
     Effect.gen(function*() {
-      yield* refused(search(channel, { query: "a", pinned: false }), "InvalidOperation")
-      yield* refused(search(bobMember, { query: "a", pinned: true }), "InvalidOperation")
+      yield* refusedBeforeSending(search(channel, { query: "a", pinned: false }), "", "InvalidOperation")
+      yield* refusedBeforeSending(search(bobMember, { query: "a", pinned: true }), "", "InvalidOperation")
     }))
 
   it.effect("checks the query's length (1..64 characters), the limit and the ids before any request", () =>
     Effect.gen(function*() {
-      yield* refused(search(channel, { query: "" }), "FailedValidation", "query")
-      yield* refused(search(channel, { query: "a".repeat(65) }), "FailedValidation", "query")
-      yield* refused(search(channel, { limit: 0 }), "FailedValidation", "limit")
-      yield* refused(search(bobMember, { before: "x" }), "FailedValidation", "before")
-      yield* refused(search(bobMember, { after: "x" }), "FailedValidation", "after")
+      yield* refusedBeforeSending(search(channel, { query: "" }), "query")
+      yield* refusedBeforeSending(search(channel, { query: "a".repeat(65) }), "query")
+      yield* refusedBeforeSending(search(channel, { limit: 0 }), "limit")
+      yield* refusedBeforeSending(search(bobMember, { before: "x" }), "before")
+      yield* refusedBeforeSending(search(bobMember, { after: "x" }), "after")
     }))
 
   it.effect("counts the query in characters: 64 emoji pass", () =>

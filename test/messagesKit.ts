@@ -3,11 +3,11 @@ import { Effect, Schema } from "effect"
 import { ChannelId, type ErrorClass, Member, type MessageTarget, type StoatClient, User } from "effect-stoat"
 import { openDmErrors } from "../src/operations/users.js"
 import { type MockHandler, MockHttp, type RecordedRequest } from "effect-stoat/testing"
-import { wireError } from "./errorBodies.js"
+import { eachDeclaredError, wireError } from "./errorBodies.js"
 import * as wire from "./fixtures/wire.js"
 import { onlyRequest, refusedBeforeSending, withMock } from "./helpers.js"
 
-export { onlyRequest, withMock }
+export { onlyRequest, refusedBeforeSending, withMock }
 
 /** Ids that are ULIDs (the shared fixtures' are not all). */
 export const ids = {
@@ -53,14 +53,6 @@ export const sent = Effect.map(
   (requests) => requests.map((request) => `${request.method} ${request.path}${request.url.search}`)
 )
 
-/** Asserts the effect fails with `tag` (and a message mentioning `mentions`) before sending anything. */
-export const refused = <A, E extends { readonly _tag: string }>(
-  effect: Effect.Effect<A, E, StoatClient>,
-  tag: string,
-  mentions = "",
-  tokenKind: "bot" | "user" = "user"
-) => refusedBeforeSending(effect, mentions, tag, tokenKind)
-
 const tags = (classes: ReadonlyArray<ErrorClass>) => [...new Set(classes.map((cls) => cls._tag))]
 
 /**
@@ -76,19 +68,13 @@ export const everyDeclaredError = <E extends { readonly _tag: string }>(
   Effect.gen(function*() {
     const dmTags = tags(openDmErrors.classes)
     assert.sameMembers(tags(declared), [...new Set([...routeTags, ...dmTags])])
-    const seen = new Set<string>()
-    for (const cls of declared) {
-      if (seen.has(cls._tag)) continue
-      seen.add(cls._tag)
-      const viaChannel = yield* Effect.flip(run(ChannelId.make(ids.channel))).pipe(withMock(() => wireError(cls)))
-      assert.strictEqual(viaChannel._tag, routeTags.includes(cls._tag) ? cls._tag : "UnexpectedResponse", cls._tag)
-      if (dmTags.includes(cls._tag)) {
-        const viaUser = yield* Effect.flip(run(bobUser)).pipe(
-          withMock((request) => (isDmRoute(request) ? wireError(cls) : MockHttp.json(500, {})))
-        )
-        assert.strictEqual(viaUser._tag, cls._tag, `${cls._tag} from the DM route`)
-      }
-    }
+    const once = declared.filter((cls, index) => declared.findIndex((other) => other._tag === cls._tag) === index)
+    yield* eachDeclaredError(once, () => run(ChannelId.make(ids.channel)), {
+      expect: (tag) => (routeTags.includes(tag) ? tag : "UnexpectedResponse")
+    })
+    yield* eachDeclaredError(once.filter((cls) => dmTags.includes(cls._tag)), () => run(bobUser), {
+      answer: (cls) => (request) => (isDmRoute(request) ? wireError(cls) : MockHttp.json(500, {}))
+    })
   })
 
 export { wire }

@@ -161,9 +161,7 @@ describe("editMember", () => {
 
   it.effect("fails with each declared error, decoded from the backend's body", () =>
     Effect.gen(function*() {
-      const seen = yield* eachDeclaredError(editMemberErrors.classes, (handler) =>
-        editMember(aliceMember, { nickname: "Ally" }).pipe(withMock(handler)))
-      for (const [declared, got] of seen) assert.strictEqual(got, declared)
+      const seen = yield* eachDeclaredError(editMemberErrors.classes, () => editMember(aliceMember, { nickname: "Ally" }))
       assert.lengthOf(seen, 15)
     }))
 
@@ -282,10 +280,8 @@ describe("timeoutMember", () => {
 
   it.effect("fails with each declared error (IsElevated and NotElevated included)", () =>
     Effect.gen(function*() {
-      const seen = yield* eachDeclaredError(timeoutMemberErrors.classes, (handler) =>
-        timeoutMember(aliceMember, Duration.minutes(1)).pipe(withMock(handler)))
-      for (const [declared, got] of seen) assert.strictEqual(got, declared)
-      assert.includeMembers(seen.map(([tag]) => tag), ["IsElevated", "NotElevated", "CannotTimeoutYourself"])
+      const seen = yield* eachDeclaredError(timeoutMemberErrors.classes, () => timeoutMember(aliceMember, Duration.minutes(1)))
+      assert.includeMembers(seen, ["IsElevated", "NotElevated", "CannotTimeoutYourself"])
     }))
 
   it.effect("an error only other edits can cause is UnexpectedResponse", () =>
@@ -325,14 +321,13 @@ describe("kickMember", () => {
     }).pipe(withMock(() => MockHttp.empty(204))))
 
   it.effect("fails with each declared error, and the cache keeps the member", () =>
-    Effect.forEach(kickMemberErrors.classes, (cls) =>
-      Effect.gen(function*() {
-        const cache = yield* StoatCache
-        yield* cache.remember(aliceMember)
-        const error = yield* Effect.flip(kickMember(aliceMember))
-        assert.strictEqual(error._tag, cls._tag)
-        assert.isTrue(Option.isSome(yield* cache.getMember(aliceMember.id.server, aliceMember.id.user)))
-      }).pipe(withMock(() => wireError(cls)))))
+    eachDeclaredError(kickMemberErrors.classes, () =>
+      Effect.flatMap(StoatCache, (cache) =>
+        cache.remember(aliceMember).pipe(
+          Effect.zipRight(kickMember(aliceMember)),
+          Effect.tapError(() =>
+            Effect.map(cache.getMember(aliceMember.id.server, aliceMember.id.user), (kept) => assert.isTrue(Option.isSome(kept))))
+        ))))
 
   it.effect("checks ids and the audit-log reason before sending", () =>
     Effect.gen(function*() {

@@ -3,7 +3,7 @@ import { Effect } from "effect"
 import { CallCredentials, ChannelId, joinCall } from "effect-stoat"
 import { joinCallErrors } from "../src/operations/voice.js"
 import { MockHttp } from "effect-stoat/testing"
-import { bobMember, bobUser, everyDeclaredError, ids, onlyRequest, refused, sent, viaDm, withMock } from "./messagesKit.js"
+import { bobMember, bobUser, everyDeclaredError, ids, onlyRequest, refusedBeforeSending, sent, viaDm, withMock } from "./messagesKit.js"
 
 const channel = ChannelId.make(ids.channel)
 const credentials = () => MockHttp.json(200, { token: "livekit.jwt", url: "wss://voice.example.test" })
@@ -43,9 +43,9 @@ describe("joinCall", () => {
 
   it.effect("checks the recipients' ids and the node before any request", () =>
     Effect.gen(function*() {
-      yield* refused(joinCall(bobMember, { recipients: [ids.me, "bob"] }), "FailedValidation", "recipients[1]")
-      yield* refused(joinCall(channel, { node: "" }), "FailedValidation", "node")
-      yield* refused(joinCall("voice"), "FailedValidation", "channel id")
+      yield* refusedBeforeSending(joinCall(bobMember, { recipients: [ids.me, "bob"] }), "recipients[1]")
+      yield* refusedBeforeSending(joinCall(channel, { node: "" }), "node")
+      yield* refusedBeforeSending(joinCall("voice"), "channel id")
     }))
 
   it.effect("declares the seed's table, IsBot (a bot forcing a disconnect) and the DM route's errors", () =>
