@@ -3,6 +3,7 @@ import type { Member, MemberId } from "./Member.js"
 import type { Role, Server } from "./Server.js"
 import type { User } from "./User.js"
 import type { UserId } from "./Ids.js"
+import { idOf } from "../internal/input.js"
 
 /*
  * The seed's member properties as functions of the data. The ones it proxies to the member's user
@@ -23,8 +24,7 @@ export interface HasMemberId {
 export const memberUserId = (member: HasMemberId): UserId => member.id.user
 
 /** The seed's `mention`: `<@user id>`, for a member or a user. */
-export const mention = (target: HasMemberId | User): string =>
-  `<@${typeof target.id === "string" ? target.id : target.id.user}>`
+export const mention = (target: HasMemberId | User): string => `<@${idOf(target)}>`
 
 /** The seed's `tag`: `username#discriminator`. */
 export const userTag = (user: User): string => `${user.username}#${user.discriminator}`
