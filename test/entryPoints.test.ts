@@ -46,6 +46,16 @@ describe("entry points", () => {
     assert.isTrue(sources.some((source) => source.includes("from \"undici\"")))
   })
 
+  it("effect-stoat exports what a user calls, not the internals: error registries, request building, id minting", async () => {
+    const names = Object.keys(await import("effect-stoat"))
+    // apiErrors is the table of every error class by tag; the per-operation registries stay inside.
+    assert.deepStrictEqual(names.filter((name) => /^[a-z]\w*Errors$/.test(name)), ["apiErrors"])
+    for (const internal of ["toHttpRequest", "makeUlid", "isPathSegment", "bucketOf", "targetChannelId", "idOf"]) {
+      assert.notInclude(names, internal)
+    }
+    for (const used of ["fetchUser", "kickMember", "DmChannel", "CallCredentials", "NotFound"]) assert.include(names, used)
+  })
+
   it("each name is exported by one entry only: effect-stoat/node adds serving the fake, not a second StoatFake", async () => {
     const entries = await Promise.all([import("effect-stoat"), import("effect-stoat/testing"), import("effect-stoat/node")])
     const seen = new Map<string, number>()
