@@ -52,6 +52,13 @@ const heapTable = (runs: ReadonlyArray<Run>) => {
   ].join("\n")
 }
 
+/** The decode and heap tables with the runs' load averages (`npm run bench -- --only decode`). */
+export const decodeSummary = (runs: ReadonlyArray<Run>): string => {
+  const loads = runs.flatMap((run) => run.load)
+  return `load average ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)}, ${runs.length} runs\n\n` +
+    `${decodeTable(runs)}\n\n${heapTable(runs)}`
+}
+
 /** One row per client: CPU per request and its ratio to `against`, per mode. */
 const requestTable = (runs: ReadonlyArray<Run>, pick: (run: Run) => Record<string, CpuPerRequest>, against: string) => {
   const modes = Object.keys(pick(runs[0]!))

@@ -16,7 +16,7 @@ import { generateMembersBody } from "./generate.js"
 import { heapOf } from "./heap.js"
 import { compareWithParse } from "./measure.js"
 import { rateLimits } from "./rate-limits.js"
-import { type Run, report } from "./report.js"
+import { decodeSummary, type Run, report } from "./report.js"
 import { memberRequests, membersRequests } from "./requests.js"
 import { startServer } from "./serverProcess.js"
 
@@ -28,6 +28,9 @@ const layers = {
   [leanLayer]: layerUndiciHttpClient,
   "NodeHttpClient.layerUndici (@effect/platform-node)": NodeHttpClient.layerUndici
 }
+
+/** `--only decode`: the decode and heap rows alone, three fresh processes, printed (BENCHMARKS.md is left as it is). */
+const decodeOnly = process.argv.includes("--only") && process.argv[process.argv.indexOf("--only") + 1] === "decode"
 
 /** One run, in this process: what `report` tabulates. */
 const once = async (): Promise<Run> => {
@@ -44,6 +47,7 @@ const once = async (): Promise<Run> => {
   try {
     const heap = await heapOf(generateMembersBody(10_000).json, 10_000, server.baseUrl, layers)
     load.push(loadavg()[0]!)
+    if (decodeOnly) return { load, decode, heap, member: {}, members: {} }
     const member = await memberRequests(server.baseUrl, layers, 2)
     load.push(loadavg()[0]!)
     const members = await membersRequests(server.baseUrl, { [leanLayer]: layerUndiciHttpClient }, 10_000, 2)
@@ -60,12 +64,16 @@ if (process.argv.includes("--once")) {
   const runs: Array<Run> = []
   for (let run = 1; run <= 3; run++) {
     console.error(`run ${run} of 3...`)
-    const output = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--once"], {
+    const output = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--once", ...process.argv.slice(2)], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "inherit"],
       maxBuffer: 1 << 26
     })
     runs.push(JSON.parse(output.trim().split("\n").at(-1) ?? "{}"))
+  }
+  if (decodeOnly) {
+    console.log(decodeSummary(runs))
+    process.exit(0)
   }
   // The rate-limit rows run once, in this process: they spawn their own processes and take seconds of waiting.
   const markdown = `${report(runs)}\n${await rateLimits()}`

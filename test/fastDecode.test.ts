@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Arbitrary, Either, FastCheck, Option, ParseResult, Schema } from "effect"
+import { Arbitrary, DateTime, Either, Equal, FastCheck, Option, ParseResult, Schema } from "effect"
 import {
   FastMember,
   FastMemberWithRoles,
@@ -17,6 +17,8 @@ import {
   withFastDecode
 } from "effect-stoat"
 import { fileClasses } from "../src/schema/fastClasses.js"
+import { some, utcOfMillis } from "../src/schema/fastValues.js"
+import { dataArray } from "../src/schema/Wire.js"
 import { reachableWith } from "./reachable.js"
 
 const FastFile = withFastDecode(File, fileClasses)
@@ -235,6 +237,20 @@ describe("FastMember and FastMemberWithRoles (fetchMember)", () => {
   it.prop("encode as Member does", [Arbitrary.make(Member).filter(reachable)], ([member]) => encodesAlike(Member, FastMember, member))
 })
 
+describe("the values the fast path builds", () => {
+  it("builds Option.some and DateTime.Utc as Effect does", () => {
+    builtAlike(some("x"), Option.some("x"), "some")
+    builtAlike(utcOfMillis(1_714_564_800_000), DateTime.unsafeMake(1_714_564_800_000), "utc")
+    assert.isTrue(Equal.equals(utcOfMillis(1_714_564_800_000), DateTime.unsafeMake("2024-05-01T12:00:00.000Z")))
+  })
+
+  it.prop("decodes role ids (a Data array) as Schema.Data does", [FastCheck.array(FastCheck.oneof(FastCheck.string(), FastCheck.integer()))], ([ids]) => {
+    const reference = Schema.Data(Schema.Array(Schema.String))
+    agree(reference, withFastDecode(dataArray(Schema.String)), ids)
+    agree(Schema.Array(reference), withFastDecode(Schema.Array(dataArray(Schema.String))), [ids, ids])
+  })
+})
+
 describe("MemberList", () => {
   const reference = Schema.Struct({ members: Schema.Array(Member), users: Schema.Array(User) })
   const Fields = Schema.Struct(MemberList.fields)
@@ -259,14 +275,31 @@ describe("withFastDecode on other shapes", () => {
   const Shapes = Schema.Array(Shape)
   const Holder = Schema.Struct({ point: Schema.optional(Point), tags: Schema.Record({ key: Schema.String, value: Schema.Number }) })
   const Pair = Schema.Tuple(Schema.String, Schema.Number)
+  const symbolKey = Symbol.for("effect-stoat/test/key")
+  // Keys the generated source must quote (`JSON.stringify`) or reach otherwise: quotes, escapes, Object.prototype's names, symbols.
+  const OddKeys = Schema.Struct({
+    "a\"b": Schema.String,
+    "line\nbreak\u2028": Schema.optional(Schema.Number),
+    constructor: Schema.optional(Schema.Boolean),
+    toString: Schema.String,
+    [symbolKey]: Schema.optional(Schema.Number),
+    renamed: Schema.optionalWith(Schema.String, { default: () => "none" }).pipe(Schema.fromKey("}'`${x}"))
+  })
   const encoded = <A, I>(schema: Schema.Schema<A, I>): FastCheck.Arbitrary<unknown> =>
     Arbitrary.make(schema).filter(reachable).map((value) => Either.getOrElse(Schema.encodeEither(schema)(value), (): unknown => value))
   const inputs = FastCheck.oneof(
     encoded(Shapes),
     encoded(Holder),
     encoded(Pair),
+    encoded(OddKeys),
+    encoded(OddKeys).map((value) => JSON.parse(JSON.stringify(value))),
     FastCheck.anything(),
-    FastCheck.constantFrom({ type: "dot", at: { x: 1, y: undefined } }, [{ type: "circle", a: "s", r: 1 }], [{ type: "dot", at: { x: 1.5 } }])
+    FastCheck.constantFrom({ type: "dot", at: { x: 1, y: undefined } }, [{ type: "circle", a: "s", r: 1 }], [{ type: "dot", at: { x: 1.5 } }]),
+    // Keys only inherited, on objects of other prototypes: absent to the Schema decoder.
+    FastCheck.constantFrom(
+      Object.assign(Object.create({ type: "circle", a: "s", name: "n", y: 2, "line\nbreak\u2028": 1 }), { r: 1, x: 1, toString: "t", "a\"b": "q" }),
+      Object.assign(Object.create(null), { x: 2, "a\"b": "q", toString: "t" })
+    )
   )
   const fastAlike = <A, I>(schema: Schema.Schema<A, I>, input: unknown) => agree(schema, withFastDecode(schema, [Point]), input)
 
@@ -275,7 +308,24 @@ describe("withFastDecode on other shapes", () => {
     fastAlike(Shapes, [input])
     fastAlike(Holder, input)
     fastAlike(Pair, input)
+    fastAlike(OddKeys, input)
+    fastAlike(Schema.Array(OddKeys), [input])
   }, { timeout, fastCheck: { numRuns: 500 } })
+
+  it("decodes keys named __proto__ as the schema does", () => {
+    const Proto = Schema.Struct({ ["__proto__"]: Schema.optional(Schema.String), a: Schema.Number })
+    for (const input of [JSON.parse(`{"__proto__": "x", "a": 1}`), JSON.parse(`{"__proto__": 1, "a": 1}`), { a: 1 }]) fastAlike(Proto, input)
+  })
+
+  it("hands only the entry in doubt to the Schema decoder, not the whole list", () => {
+    let checked = 0
+    const Counted = Schema.Struct({ n: Schema.Number.pipe(Schema.filter(() => (checked++, true))), p: Point })
+    const fast = Schema.decodeUnknownSync(withFastDecode(Schema.Array(Counted), [Point]))
+    // The second point's `y` is undefined: its constructor default applies, which the class's own constructor does.
+    const list = fast([{ n: 1, p: { x: 1, y: 1 } }, { n: 2, p: { x: 1, y: undefined } }, { n: 3, p: { x: 1, y: 3 } }])
+    assert.deepStrictEqual(list.map((item) => item.p.y), [1, 0, 3])
+    assert.strictEqual(checked, 3)
+  })
 
   it("leaves options that change the output to the Schema decoder", () => {
     const fast = withFastDecode(Schema.Array(Point), [Point])

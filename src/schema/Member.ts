@@ -3,7 +3,7 @@ import { File } from "./File.js"
 import { RoleId, ServerId, UserId } from "./Ids.js"
 import { RoleMap } from "./Server.js"
 import { Timestamp } from "./Timestamp.js"
-import { optionalOption, renamed, withDefault } from "./Wire.js"
+import { dataArray, optionalOption, renamed, withDefault } from "./Wire.js"
 
 export { Timestamp } from "./Timestamp.js"
 
@@ -14,7 +14,7 @@ export class MemberId extends Schema.Class<MemberId>("MemberId")({
 }) {}
 
 /** Role ids, compared by content (`Equal.equals`), so members with the same roles are equal. */
-export const RoleIds = Schema.Data(Schema.Array(RoleId))
+export const RoleIds = dataArray(RoleId)
 
 /** A user's membership of a server. Two members are `Equal.equals` when every field is. */
 export class Member extends Schema.Class<Member>("Member")({

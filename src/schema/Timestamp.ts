@@ -1,4 +1,6 @@
-import { DateTime, Option, ParseResult, Schema } from "effect"
+import { DateTime, Option, ParseResult, Schema, type SchemaAST as AST } from "effect"
+import { utcOfMillis } from "./fastValues.js"
+import { withShortcut } from "./knownTransforms.js"
 
 const monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
@@ -45,13 +47,17 @@ const canonicalMillis = (text: string): number | undefined => {
  */
 export const Timestamp = Schema.transformOrFail(Schema.Union(Schema.String, Schema.Number), Schema.DateTimeUtcFromSelf, {
   strict: true,
-  decode: (input, _, ast) => {
+  // The fast path reads the backend's form directly (the shortcut); anything else goes the whole way.
+  decode: withShortcut((input: string | number, _: unknown, ast: AST.Transformation) => {
     const millis = typeof input === "string" ? canonicalMillis(input) : undefined
-    if (millis !== undefined) return ParseResult.succeed(DateTime.unsafeMake(millis))
+    if (millis !== undefined) return ParseResult.succeed(utcOfMillis(millis))
     return Option.match(DateTime.make(input), {
       onNone: () => ParseResult.fail(new ParseResult.Type(ast, input, `Unable to decode ${JSON.stringify(input)} into a DateTime.Utc`)),
       onSome: (instant) => ParseResult.succeed(DateTime.toUtc(instant))
     })
-  },
+  }, (input) => {
+    const millis = typeof input === "string" ? canonicalMillis(input) : undefined
+    return millis === undefined ? undefined : utcOfMillis(millis)
+  }),
   encode: (instant) => ParseResult.succeed(DateTime.formatIso(instant))
 }).annotations({ identifier: "Timestamp" })

@@ -1,4 +1,5 @@
-import { Option, Schema } from "effect"
+import { Data, Option, Schema, SchemaAST as AST } from "effect"
+import { decodeOption, decodeWithDefault, decodingWith, withShortcut } from "./knownTransforms.js"
 
 /**
  * A field read from the wire key `Key`: `never` (the default) means the field's own name. The key is a
@@ -13,7 +14,8 @@ export const optionalOption = <A, I, const Key extends string = never>(
   schema: Schema.Schema<A, I>,
   key?: Key
 ): WireField<Option.Option<A>, Key, "?:", I | null | undefined> => {
-  const field = Schema.optionalWith(schema, { nullable: true, as: "Option" })
+  // Schema.optionalWith's own, with a decode the fast path knows (knownTransforms.ts).
+  const field = decodingWith(Schema.optionalWith(schema, { nullable: true, as: "Option" }), decodeOption)
   return key === undefined ? field : field.pipe(Schema.fromKey(key))
 }
 
@@ -22,10 +24,14 @@ export const nullOption = <A, I, const Key extends string = never>(
   schema: Schema.Schema<A, I>,
   key?: Key
 ): WireField<Option.Option<A>, Key, "?:", I | null> => {
-  const field = Schema.optionalToRequired(Schema.NullOr(Schema.encodedSchema(schema)), Schema.OptionFromSelf(schema), {
-    decode: (value) => Option.flatMap(value, Option.fromNullable),
-    encode: (value) => Option.some(Option.getOrNull(value))
-  })
+  // The same decode again, in the form the fast path knows (knownTransforms.ts).
+  const field = decodingWith(
+    Schema.optionalToRequired(Schema.NullOr(Schema.encodedSchema(schema)), Schema.OptionFromSelf(schema), {
+      decode: (value) => Option.flatMap(value, Option.fromNullable),
+      encode: (value) => Option.some(Option.getOrNull(value))
+    }),
+    decodeOption
+  )
   return key === undefined ? field : field.pipe(Schema.fromKey(key))
 }
 
@@ -35,8 +41,22 @@ export const withDefault = <A, I, const Key extends string = never>(
   fallback: () => NoInfer<A>,
   key?: Key
 ): WireField<A, Key, "?:", I | null | undefined, true> => {
-  const field = Schema.optionalWith(schema, { nullable: true, default: fallback })
+  const field = decodingWith(Schema.optionalWith(schema, { nullable: true, default: fallback }), decodeWithDefault(fallback))
   return key === undefined ? field : field.pipe(Schema.fromKey(key))
+}
+
+/**
+ * `Schema.Data(Schema.Array(item))` for items of a primitive type (ids, names): arrays compared by
+ * content. The fast path builds the `Data` array straight from the decoded items, which is what the
+ * target side (`DataFromSelf`) gives for items that decode to themselves.
+ */
+export const dataArray = <A extends string | number | boolean, I>(item: Schema.Schema<A, I>) => {
+  const schema = Schema.Data(Schema.Array(item))
+  const ast = schema.ast
+  if (AST.isTransformation(ast) && AST.isFinalTransformation(ast.transformation)) {
+    withShortcut(ast.transformation.decode, (decoded) => (Array.isArray(decoded) ? Data.array(decoded) : undefined))
+  }
+  return schema
 }
 
 /** A required wire key under another name. */
