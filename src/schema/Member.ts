@@ -23,7 +23,7 @@ export class Member extends Schema.Class<Member>("Member")({
   nickname: optionalOption(Schema.String),
   pronouns: optionalOption(Schema.String),
   avatar: optionalOption(File),
-  roles: withDefault(RoleIds, () => Data.array([])),
+  roles: withDefault(RoleIds, () => Data.unsafeArray([])),
   timeout: optionalOption(Timestamp),
   canPublish: withDefault(Schema.Boolean, () => true, "can_publish"),
   canReceive: withDefault(Schema.Boolean, () => true, "can_receive")

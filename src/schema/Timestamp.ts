@@ -4,19 +4,24 @@ import { withShortcut } from "./knownTransforms.js"
 
 const monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
-const daysInMonth = (year: number, month: number) =>
-  month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : monthLengths[month - 1] ?? 0
+const isLeap = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
 
-/** The decimal number written by `length` ASCII digits from `from`, or NaN when one is not a digit. */
-const digits = (text: string, from: number, length: number): number => {
-  let value = 0
-  for (let i = from; i < from + length; i++) {
-    const digit = text.charCodeAt(i) - 48
-    if (digit < 0 || digit > 9) return Number.NaN
-    value = value * 10 + digit
-  }
-  return value
+const daysInMonth = (year: number, month: number) => (month === 2 && isLeap(year) ? 29 : monthLengths[month - 1] ?? 0)
+
+/** Days from 1970-01-01 to the first of `month` (1 to 12) of `year` (from 1 on), in the proleptic Gregorian calendar. */
+const daysBefore = (year: number, month: number): number => {
+  const y = month <= 2 ? year - 1 : year
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5)
+  return y * 365 + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + dayOfYear - 719468
 }
+
+/** The ASCII digit at `index` of `text`, or NaN. */
+const digit = (text: string, index: number): number => {
+  const value = text.charCodeAt(index) - 48
+  return value >= 0 && value <= 9 ? value : Number.NaN
+}
+
+const two = (text: string, at: number) => digit(text, at) * 10 + digit(text, at + 1)
 
 /**
  * The instant of `YYYY-MM-DDTHH:MM:SS.sssZ`, the one form the backend writes, read without the
@@ -25,19 +30,20 @@ const digits = (text: string, from: number, length: number): number => {
  */
 const canonicalMillis = (text: string): number | undefined => {
   if (
-    text.length !== 24 || text[4] !== "-" || text[7] !== "-" || text[10] !== "T" || text[13] !== ":" ||
-    text[16] !== ":" || text[19] !== "." || text[23] !== "Z"
+    text.length !== 24 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 ||
+    text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58 || text.charCodeAt(19) !== 46 || text.charCodeAt(23) !== 90
   ) return undefined
-  const year = digits(text, 0, 4)
-  const month = digits(text, 5, 2)
-  const day = digits(text, 8, 2)
-  const hour = digits(text, 11, 2)
-  const minute = digits(text, 14, 2)
-  const second = digits(text, 17, 2)
-  const millis = digits(text, 20, 3)
+  const year = two(text, 0) * 100 + two(text, 2)
+  const month = two(text, 5)
+  const day = two(text, 8)
+  const hour = two(text, 11)
+  const minute = two(text, 14)
+  const second = two(text, 17)
+  const millis = digit(text, 20) * 100 + two(text, 21)
+  // NaN (a character not a digit) fails every comparison.
   const valid = year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
     hour <= 23 && minute <= 59 && second <= 59 && millis >= 0
-  return valid ? Date.UTC(year, month - 1, day, hour, minute, second, millis) : undefined
+  return valid ? ((daysBefore(year, month) + day - 1) * 24 + hour) * 3_600_000 + minute * 60_000 + second * 1000 + millis : undefined
 }
 
 /**

@@ -54,7 +54,8 @@ export const dataArray = <A extends string | number | boolean, I>(item: Schema.S
   const schema = Schema.Data(Schema.Array(item))
   const ast = schema.ast
   if (AST.isTransformation(ast) && AST.isFinalTransformation(ast.transformation)) {
-    withShortcut(ast.transformation.decode, (decoded) => (Array.isArray(decoded) ? Data.array(decoded) : undefined))
+    // `decoded` is the array the source side just made, so it becomes the `Data` array itself.
+    withShortcut(ast.transformation.decode, (decoded) => (Array.isArray(decoded) ? Data.unsafeArray(decoded) : undefined))
   }
   return schema
 }

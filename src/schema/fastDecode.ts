@@ -81,7 +81,8 @@ const array = (ast: AST.TupleType, go: Compile): Decode => {
   const slowItem = ParseResult.decodeUnknownEither(Schema.make(rest.type))
   return (input, options) => {
     if (!Array.isArray(input)) return Fail
-    const out: Array<unknown> = []
+    // Short arrays sized at once (longer ones grow: V8 keeps a long preallocated array as a dictionary).
+    const out: Array<unknown> = input.length <= 1024 ? new Array(input.length) : []
     for (let index = 0; index < input.length; index++) {
       const value: unknown = input[index]
       let decoded = item(value, options)
@@ -90,7 +91,7 @@ const array = (ast: AST.TupleType, go: Compile): Decode => {
         if (Either.isLeft(slow)) return Fail
         decoded = slow.right
       }
-      out.push(decoded)
+      out[index] = decoded
     }
     return out
   }

@@ -1,6 +1,6 @@
 import { Function, Option, SchemaAST as AST } from "effect"
 import { some } from "./fastValues.js"
-import { knownTransform } from "./knownTransforms.js"
+import { knownTransform, shortcutOf } from "./knownTransforms.js"
 
 /**
  * The struct and class decoders of the fast path (`fastDecode.ts`), generated once per struct from
@@ -99,6 +99,12 @@ const checkOf = (ast: AST.AST, source: Source): ((v: string) => string) | undefi
 const expressionOf = (ast: AST.AST, v: string, source: Source, go: Compile): string => {
   const check = checkOf(ast, source)
   if (check !== undefined) return `(${check(v)} ? ${v} : Fail)`
+  // A transformation with a shortcut: the shortcut where it gives a value, else the transformation's decoder.
+  const shortcut = AST.isTransformation(ast) && AST.isFinalTransformation(ast.transformation) ? shortcutOf(ast.transformation.decode) : undefined
+  if (AST.isTransformation(ast) && shortcut !== undefined) {
+    return `((t = ${expressionOf(ast.from, v, source, go)}) !== Fail && (t = ${source.constant(shortcut)}(t)) !== undefined ? t : ` +
+      `${source.constant(go(ast))}(${v}, options))`
+  }
   // A union without literal keys (those are `go`'s) is tried member by member, in order.
   if (AST.isUnion(ast) && ast.types.every((member) => literalsOf(member).length === 0)) {
     return ast.types.reduceRight((rest, member) => {
@@ -259,7 +265,9 @@ export const structDecoder = (ast: AST.AST, go: Compile, target?: ClassTarget): 
     // A constructor assigning every field in one order: one hidden class, fields in the object.
     prelude = `function Instance(${names.join(", ")}) { ${keys.map((key, index) => `this[${key}] = ${names[index]};`).join(" ")} }\n` +
       `Instance.prototype = ${source.constant(target.prototype)}\n`
-    build = `return new Instance(${names.join(", ")})`
+    // The first instance is kept: V8 drops a hidden class no live object has (and the code compiled for it) at a full GC.
+    prelude += "let first\n"
+    build = `const o = new Instance(${names.join(", ")})\n  if (first === undefined) first = o\n  return o`
   } else if (fixed) {
     build = `return { ${keys.map((key, index) => (key.startsWith("\"") ? `${key}: ${names[index]}` : `[${key}]: ${names[index]}`)).join(", ")} }`
   } else {
