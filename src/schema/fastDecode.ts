@@ -6,11 +6,13 @@ import { shortcutOf } from "./knownTransforms.js"
  * A decoder compiled from a schema's AST that gives what `ParseResult.decodeUnknownEither` gives
  * for it, success or failure, without the interpreter: every check stays (the schema's own
  * refinements, transformations and literal sets are called or read), only the bookkeeping of
- * errors, `Either`s and intermediate objects goes. Where it cannot follow the schema it hands
- * that node to the Schema decoder. Two simplifications, both held by the property tests
- * (`test/fastDecode.test.ts`): values a property signature transformation produces (renames,
- * `Option`s, defaults) and a transformation's output to a class are not checked again against the
- * type side, which the Schema decoder does and which always passes for values it just decoded.
+ * errors, `Either`s and intermediate objects goes. Structs and classes are generated as source
+ * (`fastStruct.ts`); transformations made in this library are known by their decode function
+ * (`knownTransforms.ts`). Where it cannot follow the schema it hands that node to the Schema
+ * decoder. Two simplifications, both held by the property tests (`test/fastDecode.test.ts`): values
+ * a property signature transformation or a shortcut produces (renames, `Option`s, defaults,
+ * timestamps, `Data` arrays) and a transformation's output to a class are not checked again against
+ * the type side, which the Schema decoder does and which always passes for values it just decoded.
  */
 
 /** A `Schema.Class` whose instances the fast path builds itself, as its constructor would. */

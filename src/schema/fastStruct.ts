@@ -198,8 +198,9 @@ const fieldSource = (field: OutputField, name: string, source: Source, go: Compi
     missing :
     `(t = ${source.constant(field.transformation)}.decode(none))._tag === "Some" ? t.value : ${missing}`
   const mayBeAbsent = field.optional && (known === undefined || known._tag === "Copy")
-  // Only a key nothing gave a value may fail here (its type rejects `undefined`, or an unknown transformation).
-  const failing = whenAbsent.includes("(") ? ` if (${name} === Fail) return Fail` : ""
+  // A key nothing gave a value may fail: its type may reject `undefined`, an unknown transformation may give none.
+  const absentMayFail = known === undefined || (known._tag === "Copy" && !field.optional)
+  const failing = absentMayFail ? ` if (${name} === Fail) return Fail` : ""
   if (field.wire === undefined) return { code: `let ${name} = ${whenAbsent};${failing}`, mayBeAbsent }
   const { absent, read } = readSource(field.wire, source)
   const decode = `const d = ${expressionOf(field.wire.type, "v", source, go)}; if (d === Fail) return Fail; ${name} = ${present("d")}`
