@@ -1,5 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Arbitrary, DateTime, Either, Equal, FastCheck, Option, ParseResult, Schema } from "effect"
+import { execFile } from "node:child_process"
+import { promisify } from "node:util"
+import { Arbitrary, DateTime, Effect, Either, Equal, FastCheck, Option, ParseResult, Schema } from "effect"
 import {
   FastMember,
   FastMemberWithRoles,
@@ -249,6 +251,26 @@ describe("the values the fast path builds", () => {
     agree(reference, withFastDecode(dataArray(Schema.String)), ids)
     agree(Schema.Array(reference), withFastDecode(Schema.Array(dataArray(Schema.String))), [ids, ids])
   })
+})
+
+describe("where code generation from strings is disallowed", () => {
+  // Runs the built package (dist/, from `npx tsc -p tsconfig.build.json`) in a node that refuses `new Function`.
+  const dist = new URL("../dist/index.js", import.meta.url).href
+  const script = `
+    const { Schema } = await import("effect")
+    const { Member, MemberList, User } = await import(${JSON.stringify(dist)})
+    const body = JSON.parse(process.argv[1])
+    const list = Schema.decodeUnknownSync(MemberList)(body)
+    const reference = Schema.decodeUnknownSync(Schema.Struct({ members: Schema.Array(Member), users: Schema.Array(User) }))(body)
+    console.log(Schema.equivalence(Schema.Array(Member))(list.members, reference.members) && Schema.equivalence(Schema.Array(User))(list.users, reference.users))`
+
+  it.effect("decodes a members list as the Schema decoder does (by the Schema decoder)", () =>
+    Effect.gen(function*() {
+      const body = JSON.stringify({ members: [richMember, { ...richMember, roles: [] }], users: [richUser] })
+      const { stdout } = yield* Effect.promise(() =>
+        promisify(execFile)(process.execPath, ["--disallow-code-generation-from-strings", "--input-type=module", "-e", script, body]))
+      assert.strictEqual(stdout.trim(), "true")
+    }), timeout)
 })
 
 describe("MemberList", () => {

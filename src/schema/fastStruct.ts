@@ -297,14 +297,19 @@ export const checkDecoder = (ast: AST.AST): Decode | undefined => {
   return check === undefined ? undefined : generate(source, `return function decodeCheck(v, options) { return ${check("v")} ? v : Fail }`)
 }
 
-/** The decoder `body` returns, given the shared values and `source`'s constants. */
-const generate = (source: Source, body: string): Decode => {
+/** The decoder `body` returns, given the shared values and `source`'s constants; `undefined` where code generation is disallowed. */
+const generate = (source: Source, body: string): Decode | undefined => {
   const text = `"use strict"
 const [Fail, Absent, none, some, hasOwn, isArray, getPrototypeOf, objectPrototype] = shared
 ${source.constants.map((_, index) => `const c${index} = constants[${index}]`).join("\n")}
 ${body}`
   const shared = [Fail, Absent, Option.none(), some, Object.hasOwn, Array.isArray, Object.getPrototypeOf, Object.prototype]
-  // The source above is a Decode over the given constants (a function of `input` and `options`).
-  const make = new globalThis.Function("shared", "constants", text) as (shared: ReadonlyArray<unknown>, constants: ReadonlyArray<unknown>) => Decode
-  return make(shared, source.constants)
+  try {
+    // The source above is a Decode over the given constants (a function of `input` and `options`).
+    const make = new globalThis.Function("shared", "constants", text) as (shared: ReadonlyArray<unknown>, constants: ReadonlyArray<unknown>) => Decode
+    return make(shared, source.constants)
+  } catch {
+    // `node --disallow-code-generation-from-strings` and the like: the Schema decoder does it all.
+    return undefined
+  }
 }

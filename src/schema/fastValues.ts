@@ -21,15 +21,21 @@ const builtAlike = (fast: object, reference: object): boolean => {
 }
 
 /** A maker from generated source over `prototype` (the source is a function of one value, returning the built object). */
-const generated = <In, Out>(prototype: object, body: string): (value: In) => Out =>
-  // The source builds an object of `prototype` from its one argument, as the returned type says.
-  new globalThis.Function("prototype", "defineProperty", body)(prototype, Object.defineProperty) as (value: In) => Out
+const generated = <In, Out>(prototype: object, body: string, fallback: (value: In) => Out): (value: In) => Out => {
+  try {
+    // The source builds an object of `prototype` from its one argument, as the returned type says.
+    return new globalThis.Function("prototype", "defineProperty", body)(prototype, Object.defineProperty) as (value: In) => Out
+  } catch {
+    // Code generation disallowed (`node --disallow-code-generation-from-strings`): Effect's own.
+    return fallback
+  }
+}
 
 const someProto: object = Object.getPrototypeOf(Option.some(0))
 const fastSome = generated<unknown, Option.Option<unknown>>(someProto, `
 function Some(value) { this.value = value }
 Some.prototype = prototype
-return (value) => new Some(value)`)
+return (value) => new Some(value)`, Option.some)
 
 // Samples kept for good: V8 drops a hidden class no live object has (and the code compiled for it) at a full GC.
 const someSample = fastSome(1)
@@ -42,7 +48,7 @@ const fastUtc = generated<number, DateTime.Utc>(utcProto, `
 const parts = { value: undefined, enumerable: false, writable: true }
 function Utc(epochMillis) { this.epochMillis = epochMillis; defineProperty(this, "partsUtc", parts) }
 Utc.prototype = prototype
-return (epochMillis) => new Utc(epochMillis)`)
+return (epochMillis) => new Utc(epochMillis)`, (millis) => DateTime.unsafeMake(millis))
 
 const utcSample = fastUtc(1_700_000_000_123)
 
