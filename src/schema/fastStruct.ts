@@ -38,6 +38,11 @@ class Source {
   constant(value: unknown): string {
     return `c${this.constants.push(value) - 1}`
   }
+  /** A variable kept between calls, named `s0`, `s1`, ... */
+  variable(): string {
+    return `s${this.variables++}`
+  }
+  variables = 0
   /** A property key as source: a string literal, or a constant for symbols. */
   key(key: PropertyKey): string {
     return typeof key === "string" ? JSON.stringify(key) : this.constant(key)
@@ -203,7 +208,10 @@ const fieldSource = (field: OutputField, name: string, source: Source, go: Compi
   const failing = absentMayFail ? ` if (${name} === Fail) return Fail` : ""
   if (field.wire === undefined) return { code: `let ${name} = ${whenAbsent};${failing}`, mayBeAbsent }
   const { absent, read } = readSource(field.wire, source)
-  const decode = `const d = ${expressionOf(field.wire.type, "v", source, go)}; if (d === Fail) return Fail; ${name} = ${present("d")}`
+  // A string equal to the one this key held last time is kept once (JSON.parse makes a copy per occurrence, as of the server id of every member).
+  const last = checkOf(field.wire.type, new Source()) === undefined ? undefined : source.variable()
+  const shared = last === undefined ? "" : ` if (typeof d === "string") { if (d === ${last}) d = ${last}; else ${last} = d }`
+  const decode = `let d = ${expressionOf(field.wire.type, "v", source, go)}; if (d === Fail) return Fail;${shared} ${name} = ${present("d")}`
   return {
     code: absent === "false" ?
       `let ${name}; { ${read}; ${decode} }` :
@@ -302,6 +310,7 @@ const generate = (source: Source, body: string): Decode | undefined => {
   const text = `"use strict"
 const [Fail, Absent, none, some, hasOwn, isArray, getPrototypeOf, objectPrototype] = shared
 ${source.constants.map((_, index) => `const c${index} = constants[${index}]`).join("\n")}
+${Array.from({ length: source.variables }, (_, index) => `let s${index}`).join("\n")}
 ${body}`
   const shared = [Fail, Absent, Option.none(), some, Object.hasOwn, Array.isArray, Object.getPrototypeOf, Object.prototype]
   try {
