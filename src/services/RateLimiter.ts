@@ -41,12 +41,16 @@ export const outcomeOf = (response: HttpClientResponse.HttpClientResponse): Outc
   return { _tag: "Headers", limit: Math.floor(limit), remaining: Math.floor(remaining), resetAfter: Math.ceil(resetAfter) }
 }
 
-/** The callers of one bucket in this process, served one at a time in arrival order. */
+/** The callers of one bucket in this process: one reserves at a time, the others wait in arrival order. */
 interface Lane {
-  tail: Deferred.Deferred<void>
-  callers: number
-  /** Completed (and replaced) whenever the bucket learns something, to wake its waiting caller. */
-  changed: Deferred.Deferred<void>
+  /** Whether a caller has the turn. */
+  busy: boolean
+  /** The callers waiting for the turn, first come first. */
+  readonly waiting: Array<Deferred.Deferred<void>>
+  /** Counts what the bucket learned (responses, slots given back). */
+  learned: number
+  /** Completed (and dropped) when the bucket learns something, to wake the caller waiting on it. */
+  changed: Deferred.Deferred<void> | undefined
 }
 
 /** Paces requests by the server's rate-limit buckets so that none earns a 429. */
@@ -62,59 +66,80 @@ export class RateLimiter extends Context.Tag("effect-stoat/RateLimiter")<RateLim
     const store = yield* RateLimiterStore
     const lanes = new Map<string, Lane>()
 
+    const laneOf = (id: string): Lane => {
+      let lane = lanes.get(id)
+      if (lane === undefined) {
+        lane = { busy: false, waiting: [], learned: 0, changed: undefined }
+        lanes.set(id, lane)
+      }
+      return lane
+    }
+
     const notify = (id: string) =>
-      Effect.suspend(() => {
+      Effect.sync(() => {
         const lane = lanes.get(id)
-        if (lane === undefined) return Effect.void
-        const changed = lane.changed
-        lane.changed = Deferred.unsafeMake(FiberId.none)
-        return Deferred.succeed(changed, undefined)
+        if (lane === undefined) return
+        lane.learned += 1
+        if (lane.changed !== undefined) Deferred.unsafeDone(lane.changed, Exit.void)
+        lane.changed = undefined
       })
+
+    // The turn goes to the first caller waiting, or the lane is left idle.
+    const passTurn = (id: string, lane: Lane) => {
+      const next = lane.waiting.shift()
+      if (next !== undefined) return Deferred.unsafeDone(next, Exit.void)
+      lane.busy = false
+      lanes.delete(id)
+    }
+
+    type Restore = <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+
+    // Waits for the lane's turn; a caller interrupted once the turn was handed to it hands it on.
+    const takeTurn = (id: string, lane: Lane, restore: Restore): Effect.Effect<void> => {
+      if (!lane.busy) {
+        lane.busy = true
+        return Effect.void
+      }
+      const mine = Deferred.unsafeMake<void>(FiberId.none)
+      lane.waiting.push(mine)
+      return Effect.onInterrupt(restore(Deferred.await(mine)), () =>
+        Effect.sync(() => {
+          const at = lane.waiting.indexOf(mine)
+          if (at >= 0) lane.waiting.splice(at, 1)
+          else passTurn(id, lane)
+        }))
+    }
+
+    // Waits until the bucket learns something after the `seen`th thing.
+    const learnedSince = (lane: Lane, seen: number) =>
+      Effect.suspend(() =>
+        lane.learned === seen ? Deferred.await(lane.changed ??= Deferred.unsafeMake(FiberId.none)) : Effect.void
+      )
 
     // Asks the store until it grants a slot; only the waits can be interrupted.
-    const reserve = (id: string, lane: Lane, restore: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>) =>
-      Effect.gen(function*() {
-        while (true) {
-          const changed = lane.changed
-          const reservation = yield* store.reserve(id)
-          if (reservation._tag === "Granted") return reservation.ticket
-          yield* restore(Effect.raceFirst(Effect.sleep(reservation.millis), Deferred.await(changed)))
-        }
-      })
-
-    // Holds the lane's turn while reserving, so callers are served in the order they came.
-    const inTurn = (id: string, restore: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>) =>
-      Effect.gen(function*() {
-        const mine = yield* Deferred.make<void>()
-        const lane: Lane = lanes.get(id) ?? { tail: mine, callers: 0, changed: yield* Deferred.make<void>() }
-        const previous = lanes.has(id) ? lane.tail : undefined
-        lane.tail = mine
-        lane.callers += 1
-        lanes.set(id, lane)
-        let turn = previous === undefined
-        const leave = Effect.suspend(() => {
-          lane.callers -= 1
-          if (lane.callers === 0) lanes.delete(id)
-          // A caller leaving before its turn hands its successor the wait for its own predecessor.
-          return turn || previous === undefined
-            ? Deferred.succeed(mine, undefined)
-            : Deferred.completeWith(mine, Deferred.await(previous))
-        })
-        return yield* Effect.gen(function*() {
-          if (previous !== undefined) yield* restore(Deferred.await(previous))
-          turn = true
-          return yield* reserve(id, lane, restore)
-        }).pipe(Effect.ensuring(leave))
-      })
+    const reserve = (id: string, lane: Lane, restore: Restore): Effect.Effect<Ticket> => {
+      const seen = lane.learned
+      return Effect.flatMap(store.reserve(id), (reservation) =>
+        reservation._tag === "Granted"
+          ? Effect.succeed(reservation.ticket)
+          : Effect.zipRight(
+            restore(Effect.raceFirst(Effect.sleep(reservation.millis), learnedSince(lane, seen))),
+            Effect.suspend(() => reserve(id, lane, restore))
+          ))
+    }
 
     return {
       limit: (key, send) => {
         const id = bucketKey(key)
-        return Effect.uninterruptibleMask((restore) =>
-          Effect.gen(function*() {
-            const ticket: Ticket = yield* inTurn(id, restore)
+        return Effect.uninterruptibleMask((restore) => {
+          const lane = laneOf(id)
+          const ticket = Effect.zipRight(
+            takeTurn(id, lane, restore),
+            Effect.ensuring(reserve(id, lane, restore), Effect.sync(() => passTurn(id, lane)))
+          )
+          return Effect.flatMap(ticket, (ticket) => {
             let started = false
-            return yield* restore(Effect.suspend(() => {
+            return restore(Effect.suspend(() => {
               started = true
               return send
             })).pipe(
@@ -128,7 +153,7 @@ export class RateLimiter extends Context.Tag("effect-stoat/RateLimiter")<RateLim
               )
             )
           })
-        )
+        })
       }
     }
   })

@@ -4,7 +4,8 @@ export interface RateLimitBucket {
   readonly resource: string | undefined
 }
 
-const decodeSegment = (segment: string): string => {
+const decodeSegment = (segment: string | undefined): string | undefined => {
+  if (segment === undefined || !segment.includes("%")) return segment
   try {
     return decodeURIComponent(segment)
   } catch {
@@ -17,8 +18,8 @@ const decodeSegment = (segment: string): string => {
  * first three non-empty segments after an optional `0.8`, and the method.
  */
 export const rateLimitBucket = (method: string, path: string): RateLimitBucket => {
-  const segments = (path.split(/[?#]/, 1)[0] ?? "").split("/").filter((segment) => segment !== "").map(decodeSegment)
-  const [segment, resource, extra] = segments[0] === "0.8" ? segments.slice(1) : segments
+  const segments = (path.split(/[?#]/, 1)[0] ?? "").split("/").filter((segment) => segment !== "")
+  const [segment, resource, extra] = (segments[0] === "0.8" ? segments.slice(1, 4) : segments.slice(0, 3)).map(decodeSegment)
   const verb = method.toUpperCase()
   const of = (bucket: string, resource?: string): RateLimitBucket => ({ bucket, resource })
   switch (segment) {
