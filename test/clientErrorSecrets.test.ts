@@ -1,7 +1,7 @@
-import type { HttpClient } from "@effect/platform"
+import { HttpClient } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
 import { assert, describe, it } from "@effect/vitest"
-import { Cause, Effect, Layer, Redacted, Schema, TestClock } from "effect"
+import { Cause, Effect, Inspectable, Layer, Logger, ManagedRuntime, Redacted, Schema, TestClock } from "effect"
 import { type ClientError, NotFound, StoatClient, StoatConfig, withRequestOptions } from "effect-stoat"
 import { type MockHandler, MockHttp } from "effect-stoat/testing"
 import { createServer } from "node:net"
@@ -79,5 +79,34 @@ describe("no ClientError shows a token: JSON.stringify, util.inspect, Cause.pret
         assert.notProperty(error.cause, "request")
         assertHidden(error)
       }
+    }))
+
+  /** A stage of the user's that logs each request; the logger keeps what it prints. */
+  const loggedRequests = (printed: Array<string>) =>
+    StoatClient.layerWith({ transformClient: HttpClient.tapRequest((request) => Effect.log(request)) }).pipe(
+      Layer.provide(MockHttp.layer(() => MockHttp.json(200, {}))),
+      Layer.provide(StoatConfig.layer({ token: Redacted.make(secretToken), tokenKind: "bot", baseUrl })),
+      Layer.merge(Logger.replace(Logger.defaultLogger, Logger.make(({ message }) => printed.push(Inspectable.format(message)))))
+    )
+  const assertRedacted = (printed: ReadonlyArray<string>) => {
+    assert.lengthOf(printed, 1)
+    assert.include(printed[0], "x-bot-token")
+    assert.notInclude(printed[0], secretToken)
+  }
+
+  it.effect("a request your own stage logs hides the token header (Effect.provide)", () =>
+    Effect.gen(function*() {
+      const printed: Array<string> = []
+      yield* Effect.provide(call, loggedRequests(printed))
+      assertRedacted(printed)
+    }))
+
+  it.live("a request your own stage logs hides the token header (ManagedRuntime)", () =>
+    Effect.gen(function*() {
+      const printed: Array<string> = []
+      const runtime = ManagedRuntime.make(loggedRequests(printed))
+      yield* Effect.promise(() => runtime.runPromise(call))
+      yield* Effect.promise(() => runtime.dispose())
+      assertRedacted(printed)
     }))
 })

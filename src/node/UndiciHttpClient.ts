@@ -32,8 +32,11 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
     return this.source.statusCode
   }
 
+  private readHeaders: Headers.Headers | undefined
+
   get headers(): Headers.Headers {
-    return Headers.fromInput(this.source.headers)
+    if (this.readHeaders === undefined) this.readHeaders = Headers.fromInput(this.source.headers)
+    return this.readHeaders
   }
 
   get cookies(): Cookies.Cookies {

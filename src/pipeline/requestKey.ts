@@ -19,12 +19,30 @@ const digestOf = (token: Redacted.Redacted<string>): Effect.Effect<string> => {
   )
 }
 
-/** A request's path under the API root (the base URL's own path removed), still encoded, no query. */
-export const apiPath = (request: HttpClientRequest.HttpClientRequest, settings: RequestSettings): string => {
-  const path = new URL(request.url).pathname
-  const root = withoutTrailingSlashes(new URL(settings.baseUrl).pathname)
-  const relative = path.startsWith(root) ? path.slice(root.length) : path
-  return relative === "" ? "/" : relative
+/** The origin and path of each API root, worked out once. */
+const roots = new Map<string, { readonly origin: string; readonly path: string }>()
+const rootOf = (baseUrl: string) => {
+  let root = roots.get(baseUrl)
+  if (root === undefined) {
+    const url = new URL(baseUrl)
+    root = { origin: url.origin, path: withoutTrailingSlashes(url.pathname) }
+    roots.set(baseUrl, root)
+  }
+  return root
+}
+
+const unusual = /[?#\\]|\/\.\.?(\/|$)/
+
+/** A request's origin and path under the API root (the base URL's own path removed), still encoded, no query. */
+const locate = (request: HttpClientRequest.HttpClientRequest, settings: RequestSettings) => {
+  const root = rootOf(settings.baseUrl)
+  // The usual case, a URL the pipeline built: the root, then a path with nothing for a URL parser to change.
+  const built = request.url.startsWith(settings.baseUrl) && !unusual.test(request.url.slice(settings.baseUrl.length))
+  const url = built ? undefined : new URL(request.url)
+  const origin = url === undefined ? root.origin : url.origin
+  const path = url === undefined ? `${root.path}${request.url.slice(settings.baseUrl.length)}` : url.pathname
+  const relative = path.startsWith(root.path) ? path.slice(root.path.length) : path
+  return { origin, path: relative === "" ? "/" : relative }
 }
 
 /**
@@ -36,8 +54,8 @@ export const requestKey = (
   request: HttpClientRequest.HttpClientRequest,
   settings: RequestSettings
 ): Effect.Effect<RequestKey> => {
-  const origin = new URL(request.url).origin
-  const key = (identity: string): RequestKey => ({ method: request.method, path: apiPath(request, settings), identity })
+  const { origin, path } = locate(request, settings)
+  const key = (identity: string): RequestKey => ({ method: request.method, path, identity })
   return settings.tokenKind === "bot"
     ? Effect.succeed(key(origin))
     : Effect.map(digestOf(settings.token), (digest) => key(`${origin}#${digest}`))

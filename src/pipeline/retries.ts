@@ -1,6 +1,7 @@
 import type { HttpClientRequest, HttpClientResponse } from "@effect/platform"
 import { Data, Duration, Effect, Option, Predicate, Schedule } from "effect"
 import { RateLimited, type TransportError } from "../errors/ClientError.js"
+import { bodyText } from "./BufferedResponse.js"
 import { urlOf } from "./wire.js"
 
 /** How the pipeline retries. */
@@ -23,16 +24,10 @@ export const defaultRetryPolicy: RetryPolicy = {
   backoffCap: Duration.seconds(10)
 }
 
-/** A response's body, read once (bodies are in memory by now). */
-export const bodyBytes = (response: HttpClientResponse.HttpClientResponse) =>
-  Effect.map(Effect.orElseSucceed(response.arrayBuffer, () => new ArrayBuffer(0)), (buffer) => new Uint8Array(buffer))
-
-const utf8 = new TextDecoder()
-
 /** The wait a 429 from the rate limiter asks for: `{"retry_after": ms}` with no Stoat error `type`. */
-const retryAfter = (body: Uint8Array): Option.Option<Duration.Duration> => {
+const retryAfter = (body: string): Option.Option<Duration.Duration> => {
   try {
-    const json: unknown = JSON.parse(utf8.decode(body))
+    const json: unknown = JSON.parse(body)
     if (Predicate.isRecord(json) && !("type" in json) && typeof json["retry_after"] === "number") {
       // The server renews a window only after its reset instant: a 0 still means "not yet".
       return Option.some(Duration.millis(Math.max(1, json["retry_after"])))
@@ -57,7 +52,7 @@ export const retryRateLimited = <E, R>(
   const loop = (done: number): Effect.Effect<HttpClientResponse.HttpClientResponse, E | RateLimited, R> =>
     Effect.flatMap(attempt, (response) => {
       if (response.status !== 429) return Effect.succeed(response)
-      return Effect.flatMap(bodyBytes(response), (body) =>
+      return Effect.flatMap(bodyText(response), (body) =>
         Option.match(retryAfter(body), {
           onNone: () => Effect.succeed(response),
           onSome: (wait) =>
@@ -98,12 +93,25 @@ export const retryTransient = <R>(
   const retryable = (error: TransportError | RateLimited | GatewayAnswer) =>
     error._tag === "GatewayAnswer" ||
     (error._tag === "TransportError" && error.reason !== "InvalidRequest" && (safe || error.outcome === "NotSent"))
-  return attempt.pipe(
-    Effect.filterOrFail(
-      (response) => !(safe && gatewayStatuses.has(response.status)),
-      (response) => new GatewayAnswer({ response })
-    ),
-    Effect.retry({ schedule: backoff(policy, times), while: retryable }),
+  const checked = Effect.filterOrFail(
+    attempt,
+    (response) => !(safe && gatewayStatuses.has(response.status)),
+    (response) => new GatewayAnswer({ response })
+  )
+  // The schedule starts at the first failure: an attempt that succeeds costs nothing more.
+  const retrying = (first: TransportError | RateLimited | GatewayAnswer) =>
+    Effect.flatMap(Schedule.driver(backoff(policy, times)), (driver) => {
+      const again = (error: TransportError | RateLimited | GatewayAnswer): Effect.Effect<HttpClientResponse.HttpClientResponse, TransportError | RateLimited | GatewayAnswer, R> =>
+        retryable(error)
+          ? Effect.matchEffect(driver.next(error), {
+            onFailure: () => Effect.fail(error),
+            onSuccess: () => Effect.catchAll(checked, again)
+          })
+          : Effect.fail(error)
+      return again(first)
+    })
+  return checked.pipe(
+    Effect.catchAll(retrying),
     Effect.catchTag("GatewayAnswer", (error) => Effect.succeed(error.response))
   )
 }

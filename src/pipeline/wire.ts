@@ -1,10 +1,13 @@
-import { HttpClientError, HttpClientResponse, UrlParams } from "@effect/platform"
+import { type HttpClientError, type HttpClientResponse, UrlParams } from "@effect/platform"
 import type { HttpClientRequest } from "@effect/platform"
 import { Duration, Effect, Predicate } from "effect"
 import { TransportError } from "../errors/ClientError.js"
+import { BufferedResponse } from "./BufferedResponse.js"
+import type { WireTimeout } from "./wireTimeout.js"
 
 /** The full URL of a request, query included, as errors show it. */
 export const urlOf = (request: HttpClientRequest.HttpClientRequest): string => {
+  if (request.urlParams.length === 0) return request.url
   const query = UrlParams.toString(request.urlParams)
   return `${request.url}${query === "" ? "" : `?${query}`}`
 }
@@ -54,52 +57,27 @@ export const transportError = (error: HttpClientError.HttpClientError): Transpor
 }
 
 /**
- * Sleeps until `budget` of wire time has passed, counted in steps of at most a tenth of it (and at
- * most 1 s): a step that ends late because the event loop was busy elsewhere counts for its
- * nominal length only, so time spent blocked by other work is not charged to this request.
- */
-export const wireTime = (budget: Duration.Duration): Effect.Effect<void> => {
-  const step = Duration.millis(Math.min(1000, Duration.toMillis(budget) / 10))
-  const loop = (left: Duration.Duration): Effect.Effect<void> =>
-    Duration.lessThanOrEqualTo(left, Duration.zero)
-      ? Effect.void
-      : Effect.suspend(() => {
-        const next = Duration.min(step, left)
-        return Effect.zipRight(Effect.sleep(next), loop(Duration.subtract(left, next)))
-      })
-  return loop(budget)
-}
-
-/**
  * One attempt on the wire: sends, reads the whole body, and gives back a response whose body is
- * in memory, or fails with `TransportError`; `timeout` of wire time (see `wireTime`) bounds it all.
+ * in memory, or fails with `TransportError`; `budget` of wire time (see `makeWireTimeout`) bounds it all.
  */
 export const sendOnce = (
   send: Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>,
   request: HttpClientRequest.HttpClientRequest,
-  timeout: Duration.Duration
+  timeout: WireTimeout,
+  budget: Duration.Duration
 ): Effect.Effect<HttpClientResponse.HttpClientResponse, TransportError> => {
   const read = send.pipe(
     Effect.flatMap((response) =>
-      Effect.map(response.arrayBuffer, (body) =>
-        HttpClientResponse.fromWeb(
-          request,
-          new Response(body.byteLength === 0 ? null : body, { status: response.status, headers: response.headers })
-        ))
+      Effect.map(response.arrayBuffer, (body) => new BufferedResponse(request, response, new Uint8Array(body)))
     ),
     Effect.mapError(transportError)
   )
-  const timedOut = Effect.zipRight(
-    wireTime(timeout),
-    Effect.fail(
-      new TransportError({
-        reason: "Timeout",
-        outcome: "Unknown",
-        method: request.method,
-        url: urlOf(request),
-        description: `no complete answer within ${Duration.format(timeout)}`
-      })
-    )
-  )
-  return Effect.raceFirst(read, timedOut)
+  return timeout(read, budget, () =>
+    new TransportError({
+      reason: "Timeout",
+      outcome: "Unknown",
+      method: request.method,
+      url: urlOf(request),
+      description: `no complete answer within ${Duration.format(budget)}`
+    }))
 }

@@ -1,12 +1,14 @@
-import { Headers, HttpClient, HttpClientRequest } from "@effect/platform"
+import { Headers, HttpClient, HttpClientRequest, type HttpClientResponse } from "@effect/platform"
 import { Context, Effect, Layer, Option, Redacted, Schema } from "effect"
 import type { ClientError, RateLimited, TransportError } from "../errors/ClientError.js"
 import type { Declared } from "../errors/Declared.js"
 import { decodeResponse, type RawResponse } from "../errors/decodeResponse.js"
-import { apiPath, requestKey } from "../pipeline/requestKey.js"
+import { bodyBytes, bodyText } from "../pipeline/BufferedResponse.js"
+import { requestKey } from "../pipeline/requestKey.js"
 import { requestSettings, type RequestSettings } from "../pipeline/RequestOptions.js"
-import { bodyBytes, defaultRetryPolicy, retryRateLimited, retryTransient, type RetryPolicy } from "../pipeline/retries.js"
+import { defaultRetryPolicy, retryRateLimited, retryTransient, type RetryPolicy } from "../pipeline/retries.js"
 import { sendOnce, urlOf } from "../pipeline/wire.js"
+import { makeWireTimeout } from "../pipeline/wireTimeout.js"
 import { bucketOf, RateLimiter } from "./RateLimiter.js"
 import { StoatCache } from "./StoatCache.js"
 import { StoatConfig } from "./StoatConfig.js"
@@ -44,9 +46,11 @@ export const toHttpRequest = (route: Route): HttpClientRequest.HttpClientRequest
   return route.body === undefined ? request : HttpClientRequest.bodyUnsafeJson(request, route.body)
 }
 
-const tokenHeaders = ["x-bot-token", "x-session-token"]
-
-const utf8 = new TextDecoder()
+/** Wherever the client is provided, a request shown (logged, inspected, in a span) hides the token headers. */
+const redactTokenHeaders = Layer.fiberRefLocallyScopedWith(
+  Headers.currentRedactedNames,
+  (names) => [...names, "x-bot-token", "x-session-token"]
+)
 
 /** A header the route did not set itself: the per-call value applies. */
 const setDefaultHeader = (name: string, value: Option.Option<string>) =>
@@ -119,72 +123,54 @@ export class StoatClient extends Context.Tag("effect-stoat/StoatClient")<
       const cache = yield* StoatCache
       const limiter = yield* RateLimiter
       const settings = requestSettings(config)
-      const withSettings = <A, E, R>(f: (settings: RequestSettings) => Effect.Effect<A, E, R>) => Effect.flatMap(settings, f)
-
       const transport = yield* HttpClient.HttpClient
-      const wire = HttpClient.makeWith<never, never, TransportError, never>(
-        (prepared) =>
-          Effect.flatMap(prepared, (request) =>
-            withSettings((current) => sendOnce(transport.execute(request), request, current.timeout))),
-        Effect.succeed
-      )
-      const pipeline: HttpClient.HttpClient.With<TransportError | RateLimited> = wire.pipe(
-        HttpClient.mapRequestEffect((request) => Effect.map(settings, (current) => prepare(request, current, config.userAgent))),
-        HttpClient.transform((send, request) =>
-          withSettings((current) => Effect.flatMap(requestKey(request, current), (key) => limiter.limit(key, send)))
-        ),
-        HttpClient.transform((send, request) =>
-          withSettings((current) =>
-            retryRateLimited(
-              send,
-              request,
-              Option.getOrElse(current.retries, () => policy.rateLimited),
-              bucketOf({ method: request.method, path: apiPath(request, current) })
-            )
-          )
-        ),
-        HttpClient.transform((send, request) =>
-          withSettings((current) =>
-            retryTransient(send, request, policy, Option.getOrElse(current.retries, () => policy.transient))
-          )
-        )
+      const timeout = makeWireTimeout(yield* Effect.scope)
+
+      // Stages 3 to 6 for a prepared request: the limiter around the timed wire, then both kinds of retry.
+      const send = (request: HttpClientRequest.HttpClientRequest, current: RequestSettings) =>
+        Effect.flatMap(requestKey(request, current), (key) => {
+          const attempt = limiter.limit(key, sendOnce(transport.execute(request), request, timeout, current.timeout))
+          const paced = retryRateLimited(attempt, request, Option.getOrElse(current.retries, () => policy.rateLimited), bucketOf(key))
+          return retryTransient(paced, request, policy, Option.getOrElse(current.retries, () => policy.transient))
+        })
+      const pipeline = HttpClient.makeWith<never, never, TransportError | RateLimited, never>(
+        (prepared) => Effect.flatMap(prepared, (request) => Effect.flatMap(settings, (current) => send(request, current))),
+        (request) => Effect.map(settings, (current) => prepare(request, current, config.userAgent))
       )
       const http = options.transformClient === undefined ? pipeline : options.transformClient(pipeline)
 
-      const exchange = (route: Route): Effect.Effect<RawResponse & { readonly bytes: Uint8Array }, ClientError> =>
-        http.execute(toHttpRequest(route)).pipe(
-          Effect.flatMap((response) =>
-            Effect.map(bodyBytes(response), (bytes) => ({
-              method: response.request.method,
-              url: urlOf(response.request),
-              status: response.status,
-              body: utf8.decode(bytes),
-              // The kind of token actually sent (a per-call one included), for InvalidSession to name.
-              tokenKind: response.request.headers["x-bot-token"] !== undefined ? "bot" as const : "user" as const,
-              bytes
-            }))
-          ),
-          Effect.locallyWith(Headers.currentRedactedNames, (names) => [...names, ...tokenHeaders])
-        )
+      const exchange = (route: Route) => http.execute(toHttpRequest(route))
+
+      /** What decoding needs of a response: the request it answers, the kind of token actually sent (a per-call one included). */
+      const answer = (response: HttpClientResponse.HttpClientResponse, body: string): RawResponse => ({
+        method: response.request.method,
+        url: urlOf(response.request),
+        status: response.status,
+        body,
+        tokenKind: response.request.headers["x-bot-token"] !== undefined ? "bot" : "user"
+      })
+      const decode = <A, I, E>(response: HttpClientResponse.HttpClientResponse, success: Schema.Schema<A, I>, errors: Declared<E>) =>
+        Effect.flatMap(bodyText(response), (body) => decodeResponse(answer(response, body), success, errors))
 
       return StoatClient.of({
         cache,
         config,
         request: (route, success, errors) =>
           exchange(route).pipe(
-            Effect.flatMap((response) => decodeResponse(response, success, errors)),
+            Effect.flatMap((response) => decode(response, success, errors)),
             Effect.tap((value) => cache.rememberResponse(route, value))
           ),
         requestBytes: (route, errors) =>
           Effect.flatMap(exchange(route), (response) =>
             response.status >= 200 && response.status < 300
-              ? Effect.succeed(response.bytes)
-              : decodeResponse(response, Schema.Never, errors))
+              ? bodyBytes(response)
+              : decode(response, Schema.Never, errors))
       })
     })
-    return Layer.effect(StoatClient, make).pipe(
+    return Layer.scoped(StoatClient, make).pipe(
       Layer.provideMerge(options.cache ?? StoatCache.layer),
-      Layer.provide(options.limiter ?? RateLimiter.layer)
+      Layer.provide(options.limiter ?? RateLimiter.layer),
+      Layer.merge(redactTokenHeaders)
     )
   }
 
