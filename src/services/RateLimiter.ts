@@ -131,27 +131,26 @@ export class RateLimiter extends Context.Tag("effect-stoat/RateLimiter")<RateLim
     return {
       limit: (key, send) => {
         const id = bucketKey(key)
+        // Uninterruptible but for the waits and `send`: the turn is always passed on, the slot settled or given back.
         return Effect.uninterruptibleMask((restore) => {
           const lane = laneOf(id)
-          const ticket = Effect.zipRight(
-            takeTurn(id, lane, restore),
-            Effect.ensuring(reserve(id, lane, restore), Effect.sync(() => passTurn(id, lane)))
-          )
-          return Effect.flatMap(ticket, (ticket) => {
+          const reserved = Effect.zipRight(takeTurn(id, lane, restore), Effect.exit(reserve(id, lane, restore)))
+          return Effect.flatMap(reserved, (reservation) => {
+            passTurn(id, lane)
+            if (Exit.isFailure(reservation)) return Effect.failCause(reservation.cause)
+            const ticket = reservation.value
             let started = false
-            return restore(Effect.suspend(() => {
+            const sent = Effect.exit(restore(Effect.suspend(() => {
               started = true
               return send
-            })).pipe(
-              Effect.onExit((exit) =>
-                Effect.zipRight(
-                  started
-                    ? store.settle(id, ticket, Exit.isSuccess(exit) ? outcomeOf(exit.value) : { _tag: "NoResponse" })
-                    : store.giveBack(id, ticket),
-                  notify(id)
-                )
-              )
-            )
+            })))
+            return Effect.flatMap(sent, (exit) =>
+              Effect.zipRight(
+                started
+                  ? store.settle(id, ticket, Exit.isSuccess(exit) ? outcomeOf(exit.value) : { _tag: "NoResponse" })
+                  : store.giveBack(id, ticket),
+                Effect.zipRight(notify(id), exit)
+              ))
           })
         })
       }
