@@ -12,6 +12,7 @@ import { NodeStream } from "@effect/platform-node"
 import { Effect, Inspectable, Layer, Option, type Stream } from "effect"
 import { Readable } from "node:stream"
 import { Agent, type Dispatcher } from "undici"
+import { cutoffOf, cutsOffRequests, type WireCutoff } from "../internal/wireCutoff.js"
 
 /** A response body nobody reads or cancels is released when its response is collected, so its connection is not held. */
 const unread = new FinalizationRegistry<Dispatcher.ResponseData["body"]>((body) => body.destroy())
@@ -60,6 +61,7 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
         unread.unregister(this)
         const body = this.source.body
         signal.addEventListener("abort", () => body.destroy(), { once: true })
+        cutoffOf(this.request)?.onCut(() => body.destroy())
         let pending = this.reads.get(kind)
         if (pending === undefined) {
           pending = read(body)
@@ -139,13 +141,22 @@ const requestBody = (request: HttpClientRequest.HttpClientRequest): Effect.Effec
   }
 }
 
+/** The interruption signal, or one that also aborts when the pipeline cuts the request off. */
+const withCutoff = (interrupted: AbortSignal, cutoff: WireCutoff | undefined): AbortSignal => {
+  if (cutoff === undefined) return interrupted
+  const controller = new AbortController()
+  interrupted.addEventListener("abort", () => controller.abort(interrupted.reason), { once: true })
+  cutoff.onCut(() => controller.abort(new Error("the request's wire time is spent")))
+  return controller.signal
+}
+
 /**
  * An `HttpClient` over an undici dispatcher, without what `@effect/platform`'s client adds to every
  * request (a span with its attributes and trace headers, a finalizer per response, the response
  * wrapped twice): interrupting a request aborts it, and each body is streamed or read once.
  */
 export const makeUndiciHttpClient = (dispatcher: Dispatcher): HttpClient.HttpClient =>
-  HttpClient.makeWith<never, never, HttpClientError.HttpClientError, never>(
+  cutsOffRequests(HttpClient.makeWith<never, never, HttpClientError.HttpClientError, never>(
     Effect.flatMap((request) => {
       const url = UrlParams.makeUrl(request.url, request.urlParams, request.hash)
       if (url._tag === "Left") {
@@ -155,7 +166,7 @@ export const makeUndiciHttpClient = (dispatcher: Dispatcher): HttpClient.HttpCli
         Effect.tryPromise({
           try: (signal) =>
             dispatcher.request({
-              signal,
+              signal: withCutoff(signal, cutoffOf(request)),
               method: request.method,
               headers: contentType === undefined ? request.headers : { ...request.headers, "content-type": contentType },
               origin: url.right.origin,
@@ -169,7 +180,7 @@ export const makeUndiciHttpClient = (dispatcher: Dispatcher): HttpClient.HttpCli
         }).pipe(Effect.map((source): HttpClientResponse.HttpClientResponse => new UndiciResponse(request, source))))
     }),
     Effect.succeed
-  )
+  ))
 
 /** `makeUndiciHttpClient` over an undici `Agent` of its own, closed with the layer. */
 export const layerUndiciHttpClient: Layer.Layer<HttpClient.HttpClient> = Layer.scoped(

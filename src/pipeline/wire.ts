@@ -4,6 +4,7 @@ import { Duration, Effect, Predicate } from "effect"
 import { TransportError } from "../errors/ClientError.js"
 import { BufferedResponse } from "./BufferedResponse.js"
 import type { WireTimeout } from "./wireTimeout.js"
+import { setCutoff } from "../internal/wireCutoff.js"
 
 /** The full URL of a request, query included, as errors show it. */
 export const urlOf = (request: HttpClientRequest.HttpClientRequest): string => {
@@ -58,13 +59,13 @@ export const transportError = (error: HttpClientError.HttpClientError): Transpor
 
 /**
  * One attempt on the wire: sends, reads the whole body, and gives back a response whose body is
- * in memory, or fails with `TransportError`; `budget` of wire time (see `makeWireTimeout`) bounds it all.
+ * in memory, or fails with `TransportError`; `budget` of wire time (see `makeWireTimeout`) bounds
+ * it all, cut off by the transport itself when it can (`cutsOff`), else by interrupting the attempt.
  */
 export const sendOnce = (
   send: Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>,
   request: HttpClientRequest.HttpClientRequest,
-  timeout: WireTimeout,
-  budget: Duration.Duration
+  timing: { readonly timeout: WireTimeout; readonly cutsOff: boolean; readonly budget: Duration.Duration }
 ): Effect.Effect<HttpClientResponse.HttpClientResponse, TransportError> => {
   const read = send.pipe(
     Effect.flatMap((response) =>
@@ -72,12 +73,18 @@ export const sendOnce = (
     ),
     Effect.mapError(transportError)
   )
-  return timeout(read, budget, () =>
+  const timedOut = () =>
     new TransportError({
       reason: "Timeout",
       outcome: "Unknown",
       method: request.method,
       url: urlOf(request),
-      description: `no complete answer within ${Duration.format(budget)}`
-    }))
+      description: `no complete answer within ${Duration.format(timing.budget)}`
+    })
+  return timing.cutsOff
+    ? timing.timeout.cuttingOff((cutoff) => {
+      setCutoff(request, cutoff)
+      return read
+    }, timing.budget, timedOut)
+    : timing.timeout.interrupting(read, timing.budget, timedOut)
 }

@@ -1,4 +1,5 @@
 import { Duration, Effect, Exit, Fiber, FiberId, type Scope } from "effect"
+import { WireCutoff } from "../internal/wireCutoff.js"
 
 /** One attempt being timed. */
 interface Watch {
@@ -8,15 +9,25 @@ interface Watch {
   /** When it started, on the clock. */
   readonly since: number
   expired: boolean
-  readonly fiber: Fiber.RuntimeFiber<unknown, unknown>
+  /** Stops the attempt. */
+  readonly expire: () => void
 }
 
-/** Runs an attempt with a budget of wire time; once it is spent the attempt is interrupted and fails with `onTimeout()`. */
-export type WireTimeout = <A, E, E2>(
-  attempt: Effect.Effect<A, E>,
-  budget: Duration.Duration,
-  onTimeout: () => E2
-) => Effect.Effect<A, E | E2>
+/** Runs attempts with a budget of wire time each; once it is spent the attempt fails with `onTimeout()`. */
+export interface WireTimeout {
+  /** The attempt runs in a fiber of its own, interrupted when its budget is spent. */
+  readonly interrupting: <A, E, E2>(
+    attempt: Effect.Effect<A, E>,
+    budget: Duration.Duration,
+    onTimeout: () => E2
+  ) => Effect.Effect<A, E | E2>
+  /** The attempt runs here and is stopped through `cutoff` (its transport must heed it: see `WireCutoff`). */
+  readonly cuttingOff: <A, E, E2>(
+    attempt: (cutoff: WireCutoff) => Effect.Effect<A, E>,
+    budget: Duration.Duration,
+    onTimeout: () => E2
+  ) => Effect.Effect<A, E | E2>
+}
 
 /** The longest tick: how late past its budget an attempt may be cut off. */
 const longestTick = 100
@@ -42,7 +53,8 @@ export const makeWireTimeout = (scope: Scope.Scope): WireTimeout => {
       watch.left -= Math.min(tick, now - Math.max(start, watch.since))
       if (watch.left <= 0 && !watch.expired) {
         watch.expired = true
-        watch.fiber.unsafeInterruptAsFork(FiberId.none)
+        watches.delete(watch)
+        watch.expire()
       }
     }
   }
@@ -69,20 +81,35 @@ export const makeWireTimeout = (scope: Scope.Scope): WireTimeout => {
     return Effect.asVoid(Effect.forkIn(Effect.interruptible(ticker), scope))
   })
 
-  return <A, E, E2>(attempt: Effect.Effect<A, E>, budget: Duration.Duration, onTimeout: () => E2) =>
-    Effect.uninterruptibleMask((restore) =>
-      Effect.flatMap(Effect.fork(restore(attempt)), (fiber) =>
-        Effect.clockWith((clock) => {
-          const millis = Duration.toMillis(budget)
-          const watch: Watch = { budget: millis, left: millis, since: clock.unsafeCurrentTimeMillis(), expired: false, fiber }
-          watches.add(watch)
-          return Effect.zipRight(startTicking, restore(Fiber.await(fiber))).pipe(
-            Effect.onInterrupt(() => Fiber.interrupt(fiber)),
-            Effect.ensuring(Effect.sync(() => watches.delete(watch))),
-            Effect.flatMap((exit): Effect.Effect<A, E | E2> =>
-              Exit.isFailure(exit) && watch.expired ? Effect.fail(onTimeout()) : exit
-            )
-          )
-        }))
-    )
+  const watch = (budget: Duration.Duration, expire: () => void) =>
+    Effect.clockWith((clock) => {
+      const millis = Duration.toMillis(budget)
+      const watch: Watch = { budget: millis, left: millis, since: clock.unsafeCurrentTimeMillis(), expired: false, expire }
+      watches.add(watch)
+      return Effect.as(startTicking, watch)
+    })
+
+  return {
+    interrupting: <A, E, E2>(attempt: Effect.Effect<A, E>, budget: Duration.Duration, onTimeout: () => E2) =>
+      Effect.uninterruptibleMask((restore) =>
+        Effect.flatMap(Effect.fork(restore(attempt)), (fiber) =>
+          Effect.flatMap(watch(budget, () => fiber.unsafeInterruptAsFork(FiberId.none)), (timed) =>
+            restore(Fiber.await(fiber)).pipe(
+              Effect.onInterrupt(() => Fiber.interrupt(fiber)),
+              Effect.ensuring(Effect.sync(() => watches.delete(timed))),
+              Effect.flatMap((exit): Effect.Effect<A, E | E2> =>
+                Exit.isFailure(exit) && timed.expired ? Effect.fail(onTimeout()) : exit
+              )
+            )))
+      ),
+    cuttingOff: <A, E, E2>(attempt: (cutoff: WireCutoff) => Effect.Effect<A, E>, budget: Duration.Duration, onTimeout: () => E2) =>
+      Effect.suspend(() => {
+        const cutoff = new WireCutoff()
+        return Effect.flatMap(watch(budget, () => cutoff.expire()), (timed) =>
+          attempt(cutoff).pipe(
+            Effect.ensuring(Effect.sync(() => watches.delete(timed))),
+            Effect.catchAll((error): Effect.Effect<never, E | E2> => Effect.fail(timed.expired ? onTimeout() : error))
+          ))
+      })
+  }
 }

@@ -9,6 +9,7 @@ import { requestSettings, type RequestSettings } from "../pipeline/RequestOption
 import { defaultRetryPolicy, retryRateLimited, retryTransient, type RetryPolicy } from "../pipeline/retries.js"
 import { sendOnce, urlOf } from "../pipeline/wire.js"
 import { makeWireTimeout } from "../pipeline/wireTimeout.js"
+import { isCuttingOff } from "../internal/wireCutoff.js"
 import { bucketOf, RateLimiter } from "./RateLimiter.js"
 import { StoatCache } from "./StoatCache.js"
 import { StoatConfig } from "./StoatConfig.js"
@@ -125,11 +126,12 @@ export class StoatClient extends Context.Tag("effect-stoat/StoatClient")<
       const settings = requestSettings(config)
       const transport = yield* HttpClient.HttpClient
       const timeout = makeWireTimeout(yield* Effect.scope)
+      const cutsOff = isCuttingOff(transport)
 
       // Stages 3 to 6 for a prepared request: the limiter around the timed wire, then both kinds of retry.
       const send = (request: HttpClientRequest.HttpClientRequest, current: RequestSettings) =>
         Effect.flatMap(requestKey(request, current), (key) => {
-          const attempt = limiter.limit(key, sendOnce(transport.execute(request), request, timeout, current.timeout))
+          const attempt = limiter.limit(key, sendOnce(transport.execute(request), request, { timeout, cutsOff, budget: current.timeout }))
           const paced = retryRateLimited(attempt, request, Option.getOrElse(current.retries, () => policy.rateLimited), bucketOf(key))
           return retryTransient(paced, request, policy, Option.getOrElse(current.retries, () => policy.transient))
         })
