@@ -12,7 +12,7 @@ import { NodeStream } from "@effect/platform-node"
 import { Effect, Inspectable, Layer, Option, type Stream } from "effect"
 import { Readable } from "node:stream"
 import { Agent, type Dispatcher } from "undici"
-import { cutoffOf, cutsOffRequests, type WireCutoff } from "../internal/wireCutoff.js"
+import { cutoffOf, cutsOffRequests } from "../internal/wireCutoff.js"
 
 /** A response body nobody reads or cancels is released when its response is collected, so its connection is not held. */
 const unread = new FinalizationRegistry<Dispatcher.ResponseData["body"]>((body) => body.destroy())
@@ -56,21 +56,21 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
 
   /** The body read once by `read` (later calls share that read); interrupting the read destroys the body. */
   private body<A>(kind: string, read: (body: Dispatcher.ResponseData["body"]) => Promise<A>): Effect.Effect<A, HttpClientError.ResponseError> {
-    return Effect.tryPromise({
-      try: (signal) => {
-        unread.unregister(this)
-        const body = this.source.body
-        signal.addEventListener("abort", () => body.destroy(), { once: true })
-        cutoffOf(this.request)?.onCut(() => body.destroy())
-        let pending = this.reads.get(kind)
-        if (pending === undefined) {
-          pending = read(body)
-          this.reads.set(kind, pending)
-        }
-        // The map holds what `read` gave for this kind, so this is the `A` it was stored with.
-        return pending as Promise<A>
-      },
-      catch: (cause) => this.failure(cause)
+    return Effect.async((resume) => {
+      unread.unregister(this)
+      const body = this.source.body
+      cutoffOf(this.request)?.onCut(() => body.destroy())
+      let pending = this.reads.get(kind)
+      if (pending === undefined) {
+        pending = read(body)
+        this.reads.set(kind, pending)
+      }
+      // The map holds what `read` gave for this kind, so this is the `A` it was stored with.
+      ;(pending as Promise<A>).then(
+        (value) => resume(Effect.succeed(value)),
+        (cause: unknown) => resume(Effect.fail(this.failure(cause)))
+      )
+      return Effect.sync(() => body.destroy())
     })
   }
 
@@ -141,15 +141,6 @@ const requestBody = (request: HttpClientRequest.HttpClientRequest): Effect.Effec
   }
 }
 
-/** The interruption signal, or one that also aborts when the pipeline cuts the request off. */
-const withCutoff = (interrupted: AbortSignal, cutoff: WireCutoff | undefined): AbortSignal => {
-  if (cutoff === undefined) return interrupted
-  const controller = new AbortController()
-  interrupted.addEventListener("abort", () => controller.abort(interrupted.reason), { once: true })
-  cutoff.onCut(() => controller.abort(new Error("the request's wire time is spent")))
-  return controller.signal
-}
-
 /**
  * An `HttpClient` over an undici dispatcher, without what `@effect/platform`'s client adds to every
  * request (a span with its attributes and trace headers, a finalizer per response, the response
@@ -163,20 +154,25 @@ export const makeUndiciHttpClient = (dispatcher: Dispatcher): HttpClient.HttpCli
         return Effect.fail(new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: url.left }))
       }
       return Effect.flatMap(requestBody(request), ({ body, contentType }) =>
-        Effect.tryPromise({
-          try: (signal) =>
-            dispatcher.request({
-              signal: withCutoff(signal, cutoffOf(request)),
-              method: request.method,
-              headers: contentType === undefined ? request.headers : { ...request.headers, "content-type": contentType },
-              origin: url.right.origin,
-              path: url.right.pathname + url.right.search + url.right.hash,
-              body,
-              // Time limits are the caller's, with Effect.timeout and the like.
-              headersTimeout: 60 * 60 * 1000,
-              bodyTimeout: 0
-            }),
-          catch: (cause) => new HttpClientError.RequestError({ request, reason: "Transport", cause })
+        Effect.async<Dispatcher.ResponseData, HttpClientError.RequestError>((resume) => {
+          // One controller stops the request, whether the caller is interrupted or the pipeline cuts it off.
+          const controller = new AbortController()
+          cutoffOf(request)?.onCut(() => controller.abort(new Error("the request's wire time is spent")))
+          dispatcher.request({
+            signal: controller.signal,
+            method: request.method,
+            headers: contentType === undefined ? request.headers : { ...request.headers, "content-type": contentType },
+            origin: url.right.origin,
+            path: url.right.pathname + url.right.search + url.right.hash,
+            body,
+            // Time limits are the caller's: interruption, or the pipeline's cutoff.
+            headersTimeout: 60 * 60 * 1000,
+            bodyTimeout: 0
+          }).then(
+            (source) => resume(Effect.succeed(source)),
+            (cause: unknown) => resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
+          )
+          return Effect.sync(() => controller.abort())
         }).pipe(Effect.map((source): HttpClientResponse.HttpClientResponse => new UndiciResponse(request, source))))
     }),
     Effect.succeed
