@@ -1,11 +1,11 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Chunk, Duration, Effect, Exit, Fiber, Option, TestClock } from "effect"
+import { Chunk, Duration, Effect, Exit, Fiber, Option, TestClock, TestContext } from "effect"
 import { WireCutoff } from "../src/internal/wireCutoff.js"
 import { makeWireTimeout } from "../src/pipeline/wireTimeout.js"
 
 const timedOut = () => "timed out" as const
 
-describe("wire-time budgets on one ticker", () => {
+describe("wire-time budgets on one ticker per clock", () => {
   it.scoped("each attempt is cut off at its own budget; one that answers in time is not", () =>
     Effect.gen(function*() {
       const timeout = makeWireTimeout(yield* Effect.scope).interrupting
@@ -39,7 +39,7 @@ describe("wire-time budgets on one ticker", () => {
     Effect.gen(function*() {
       const timeout = makeWireTimeout(yield* Effect.scope).interrupting
       assert.strictEqual(yield* timeout(Effect.succeed(1), Duration.seconds(5), timedOut), 1)
-      yield* TestClock.adjust(Duration.millis(100))
+      yield* TestClock.adjust(Duration.seconds(1))
       assert.strictEqual(Chunk.size(yield* TestClock.sleeps()), 0)
     }))
 
@@ -68,5 +68,15 @@ describe("wire-time budgets on one ticker", () => {
       const cut: Array<string> = []
       cutoff.onCut(() => cut.push("cut"))
       assert.deepStrictEqual(cut, ["cut"])
+    }))
+
+  it.scoped("attempts on another clock (another test's TestClock) do not hold up the ticker of this one", () =>
+    Effect.gen(function*() {
+      const timeout = makeWireTimeout(yield* Effect.scope).interrupting
+      const frozen = yield* Effect.provide(TestClock.testClock(), TestContext.TestContext)
+      yield* Effect.fork(Effect.withClock(timeout(Effect.never, Duration.seconds(1), timedOut), frozen))
+      const fiber = yield* Effect.fork(timeout(Effect.never, Duration.seconds(2), timedOut))
+      yield* TestClock.adjust(Duration.seconds(2))
+      assert.deepStrictEqual(yield* Fiber.await(fiber), Exit.fail("timed out"))
     }))
 })
