@@ -317,7 +317,7 @@ describe("fetchInstance and fileServerUrl", () => {
       MockHttp.json(200, { ...instance, features: { autumn: { enabled: true, url: "https://cdn.example.test" } } })
     )))
 
-  it.effect("declares no error of its own: any error body is UnexpectedResponse", () =>
+  it.effect("declares no error of its own: every error body is UnexpectedResponse", () =>
     Effect.gen(function*() {
       assert.lengthOf(fetchInstanceErrors.classes, 0)
       const error = yield* Effect.flip(fetchInstance())

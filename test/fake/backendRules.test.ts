@@ -178,7 +178,7 @@ for (const transport of transports) {
           assert.isDefined(field(withRoles.json, "member"))
         })))
 
-    it.effect("member edit: any avatar id is looked up (NotFound), set-and-remove is a DatabaseError, remove: null a 422", () =>
+    it.effect("member edit: every avatar id is looked up (NotFound), set-and-remove is a DatabaseError, remove: null a 422", () =>
       run(() =>
         Effect.gen(function*() {
           assertError(yield* send(seed, "PATCH", memberPath("bob"), { as: "bob", body: { avatar: "a".repeat(300) } }), 404, "NotFound")

@@ -83,7 +83,7 @@ describe("the fake: POST /channels/{id}/messages, success", () => {
 })
 
 describe("the fake: POST /channels/{id}/messages, Idempotency-Key", () => {
-  it.effect("a key is spent before the body is read: any retry with it is the catcher's 409, even after a failure", () =>
+  it.effect("a key is spent before the body is read: a retry with it is the catcher's 409, even after a failure", () =>
     fake(Effect.gen(function*() {
       assertError(yield* post("general", {}, { key: "after-422" }), 422, "EmptyMessage")
       assertCatcher(yield* post("general", { content: "retry" }, { key: "after-422" }), 409)
