@@ -23,6 +23,6 @@ export default defineConfig({
     // Property tests are CPU-bound and the machines are 2 shared cores: no test runs against 5 s.
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    globalSetup: ["test/redis/globalSetup.ts"]
+    globalSetup: ["test/buildDist.ts", "test/redis/globalSetup.ts"]
   }
 })

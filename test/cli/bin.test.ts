@@ -4,7 +4,7 @@ import type { Readable } from "node:stream"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Queue } from "effect"
 
-// These run the built command (dist/cli.js, from `npx tsc -p tsconfig.build.json` or `npm install`).
+// These run the built command (dist/cli.js; test/buildDist.ts builds it when src/ is newer).
 const bin = new URL("../../dist/cli.js", import.meta.url).pathname
 const timeout = 120_000
 
