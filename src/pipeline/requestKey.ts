@@ -35,14 +35,13 @@ const unusual = /[?#\\]|\/\.\.?(\/|$)/
 
 /** A request's origin and path under the API root (the base URL's own path removed), still encoded, no query. */
 const locate = (request: HttpClientRequest.HttpClientRequest, settings: RequestSettings) => {
-  const root = rootOf(settings.baseUrl)
+  const rest = request.url.startsWith(settings.baseUrl) ? request.url.slice(settings.baseUrl.length) : undefined
   // The usual case, a URL the pipeline built: the root, then a path with nothing for a URL parser to change.
-  const built = request.url.startsWith(settings.baseUrl) && !unusual.test(request.url.slice(settings.baseUrl.length))
-  const url = built ? undefined : new URL(request.url)
-  const origin = url === undefined ? root.origin : url.origin
-  const path = url === undefined ? `${root.path}${request.url.slice(settings.baseUrl.length)}` : url.pathname
-  const relative = path.startsWith(root.path) ? path.slice(root.path.length) : path
-  return { origin, path: relative === "" ? "/" : relative }
+  if (rest !== undefined && !unusual.test(rest)) return { origin: rootOf(settings.baseUrl).origin, path: rest === "" ? "/" : rest }
+  const url = new URL(request.url)
+  const root = rootOf(settings.baseUrl).path
+  const relative = url.pathname.startsWith(root) ? url.pathname.slice(root.length) : url.pathname
+  return { origin: url.origin, path: relative === "" ? "/" : relative }
 }
 
 /**
