@@ -40,14 +40,14 @@ const retryAfter = (body: string): Option.Option<Duration.Duration> => {
 
 /**
  * Answers a 429 from the rate limiter by waiting its `retry_after` and sending again (through the
- * limiter again), at most `retries` times, then fails with `RateLimited`. Any other 429
+ * limiter again), at most `retries` times, then fails with `RateLimited` naming the `bucket`. Any other 429
  * (`InSlowmode`, `DiscriminatorChangeRatelimited`) passes through to be decoded, never retried.
  */
 export const retryRateLimited = <E, R>(
   attempt: Effect.Effect<HttpClientResponse.HttpClientResponse, E, R>,
   request: HttpClientRequest.HttpClientRequest,
   retries: number,
-  bucket: string
+  bucket: () => string
 ): Effect.Effect<HttpClientResponse.HttpClientResponse, E | RateLimited, R> => {
   const loop = (done: number): Effect.Effect<HttpClientResponse.HttpClientResponse, E | RateLimited, R> =>
     Effect.flatMap(attempt, (response) => {
@@ -58,7 +58,7 @@ export const retryRateLimited = <E, R>(
           onSome: (wait) =>
             done >= retries
               ? Effect.fail(
-                new RateLimited({ method: request.method, url: urlOf(request), retryAfter: wait, bucket })
+                new RateLimited({ method: request.method, url: urlOf(request), retryAfter: wait, bucket: bucket() })
               )
               : Effect.zipRight(Effect.sleep(wait), loop(done + 1))
         }))

@@ -132,7 +132,7 @@ export class StoatClient extends Context.Tag("effect-stoat/StoatClient")<
       const send = (request: HttpClientRequest.HttpClientRequest, current: RequestSettings) =>
         Effect.flatMap(requestKey(request, current), (key) => {
           const attempt = limiter.limit(key, sendOnce(transport.execute(request), request, { timeout, cutsOff, budget: current.timeout }))
-          const paced = retryRateLimited(attempt, request, Option.getOrElse(current.retries, () => policy.rateLimited), bucketOf(key))
+          const paced = retryRateLimited(attempt, request, Option.getOrElse(current.retries, () => policy.rateLimited), () => bucketOf(key))
           return retryTransient(paced, request, policy, Option.getOrElse(current.retries, () => policy.transient))
         })
       const pipeline = HttpClient.makeWith<never, never, TransportError | RateLimited, never>(
