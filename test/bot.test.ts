@@ -1,18 +1,15 @@
 // The example moderation bot (examples/bot.ts) in process against the fake and its events server,
 // with the scripted visitor `npm start` shows (examples/botShow.ts).
-import { assert, describe, it, vi } from "@effect/vitest"
+import { assert, describe, it } from "@effect/vitest"
 import { Effect, HashMap, Option } from "effect"
 import { demoSeed, FakeEvents, StoatFake, stoatFakeWithEvents } from "effect-stoat/testing"
 import { botShow } from "../examples/botShow.js"
+import { printedBy } from "./helpers.js"
 
 describe("the example moderation bot", () => {
   it.live("welcomes carol, lets her hello pass, times her out for spam, typing while it works", () =>
     Effect.gen(function*() {
-      const printed: Array<string> = []
-      const log = vi.spyOn(console, "log").mockImplementation((...args: ReadonlyArray<unknown>) => {
-        printed.push(args.join(" "))
-      })
-      yield* Effect.ensuring(botShow, Effect.sync(() => log.mockRestore()))
+      const printed = yield* printedBy(botShow)
       const output = printed.join("\n")
       for (
         const line of [

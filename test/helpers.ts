@@ -1,4 +1,4 @@
-import { assert } from "@effect/vitest"
+import { assert, vi } from "@effect/vitest"
 import { Effect, Layer, Redacted } from "effect"
 import { StoatClient, StoatConfig } from "effect-stoat"
 import { type MockHandler, MockHttp } from "effect-stoat/testing"
@@ -40,3 +40,13 @@ export const refusedBeforeSending = <A, E extends { readonly _tag: string }, R>(
     if ("error" in error && typeof error.error === "string") assert.include(error.error, mentions)
     assert.lengthOf(yield* MockHttp.requests, 0)
   }).pipe(withMock(() => MockHttp.json(500, {}), tokenKind))
+
+/** Runs `effect` with `console.log` captured (and restored after): the lines it printed. */
+export const printedBy = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<ReadonlyArray<string>, E, R> =>
+  Effect.suspend(() => {
+    const printed: Array<string> = []
+    const log = vi.spyOn(console, "log").mockImplementation((...args: ReadonlyArray<unknown>) => {
+      printed.push(args.join(" "))
+    })
+    return Effect.as(Effect.ensuring(effect, Effect.sync(() => log.mockRestore())), printed)
+  })

@@ -1,15 +1,12 @@
-import { assert, describe, it, vi } from "@effect/vitest"
+import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { tour } from "../../examples/tour.js"
+import { printedBy } from "../helpers.js"
 
 describe("npm start", () => {
   it.live("runs the demo's tour against the embedded fake, every step ending as the backend would", () =>
     Effect.gen(function*() {
-      const printed: Array<string> = []
-      const log = vi.spyOn(console, "log").mockImplementation((...args: ReadonlyArray<unknown>) => {
-        printed.push(args.join(" "))
-      })
-      yield* Effect.ensuring(tour, Effect.sync(() => log.mockRestore()))
+      const printed = yield* printedBy(tour)
       const output = printed.join("\n")
       for (
         const line of [
