@@ -1,7 +1,7 @@
 import { Clock, Context, Duration, Effect, HashMap, Layer, Option, Queue, Ref, type Scope, Stream } from "effect"
 import { accountByToken, type FakeAccount, type FakeState, pair } from "../FakeState.js"
 import { StoatFake } from "../StoatFake.js"
-import type { Json } from "../wire/json.js"
+import { type Json, parseObject } from "../wire/json.js"
 import { publicationsOf } from "./publications.js"
 import { readyOf, serverTopics } from "./ready.js"
 
@@ -48,17 +48,6 @@ interface Faults {
 }
 
 const noFaults: Faults = { ignorePings: false, delay: Duration.zero }
-
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value)
-
-const parse = (text: string): Option.Option<Json> => {
-  try {
-    const value: unknown = JSON.parse(text)
-    return isObject(value) ? Option.some(value) : Option.none()
-  } catch {
-    return Option.none()
-  }
-}
 
 /** A `Ping`'s data as the backend accepts it: a non-negative integer or an array of bytes. */
 const isPingData = (data: unknown): boolean =>
@@ -197,7 +186,7 @@ export class FakeEvents extends Context.Tag("effect-stoat/testing/FakeEvents")<
 
         const handle = (text: string) =>
           Effect.gen(function*() {
-            const frame = parse(text)
+            const frame = parseObject(text)
             if (Option.isNone(frame)) return
             const session = yield* Ref.get(current)
             if (Option.isSome(session)) return yield* live(session.value, frame.value)

@@ -3,7 +3,7 @@ import { type FakeState, pair } from "../FakeState.js"
 import type { MemberRecord, MessageRecord, UserRecord } from "../records.js"
 import type { FakeChange } from "../StoatFake.js"
 import { channelJson } from "../wire/channels.js"
-import { iso, type Json, present } from "../wire/json.js"
+import { iso, type Json, parseObject, present } from "../wire/json.js"
 import { messageJson } from "../wire/messages.js"
 import { memberJson, serverJson } from "../wire/servers.js"
 import { staticUserJson } from "../wire/users.js"
@@ -28,15 +28,6 @@ const memberValue = (member: MemberRecord, field: MemberField): unknown => {
   return Array.isArray(value) ? [...value] : value
 }
 
-const parseBody = (body: string | undefined): Json => {
-  try {
-    const value: unknown = JSON.parse(body ?? "{}")
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? { ...value } : {}
-  } catch {
-    return {}
-  }
-}
-
 /** The route a request took, as `METHOD /a/:/b`-like segments. */
 const segmentsOf = (change: FakeChange) => change.request.path.split("/").slice(1).map(decodeURIComponent)
 
@@ -47,7 +38,7 @@ const segmentsOf = (change: FakeChange) => change.request.path.split("/").slice(
 const memberUpdate = (change: FakeChange, before: MemberRecord, after: MemberRecord): Json => {
   const [first, , third] = segmentsOf(change)
   const edit = change.request.method === "PATCH" && first === "servers" && third === "members"
-  const body = edit ? parseBody(change.request.body) : {}
+  const body: Json = edit ? Option.getOrElse(parseObject(change.request.body ?? ""), () => ({})) : {}
   const fields = Object.keys(memberFields) as ReadonlyArray<MemberField>
   const set = fields.filter((field) =>
     edit ? body[field] !== undefined && body[field] !== null : after[field] !== undefined && memberValue(after, field) !== memberValue(before, field)

@@ -1,3 +1,5 @@
+import { Option, Predicate } from "effect"
+
 /** A JSON object as the fake writes it. */
 export type Json = Record<string, unknown>
 
@@ -15,3 +17,13 @@ export const ifNonZero = (value: number): number | undefined => (value === 0 ? u
 
 /** `skip_serializing_if = "Vec::is_empty"` (or a map's `is_empty`). */
 export const ifAny = <A>(values: ReadonlyArray<A>): ReadonlyArray<A> | undefined => (values.length === 0 ? undefined : values)
+
+/** The JSON object `text` holds, if it holds one (not malformed, not an array or a scalar). */
+export const parseObject = (text: string): Option.Option<Json> => {
+  try {
+    const value: unknown = JSON.parse(text)
+    return Predicate.isRecord(value) ? Option.some(value) : Option.none()
+  } catch {
+    return Option.none()
+  }
+}
