@@ -1,5 +1,5 @@
-import { assert, vi } from "@effect/vitest"
-import { Effect, Layer, Redacted } from "effect"
+import { assert } from "@effect/vitest"
+import { type Console, Effect, Layer, Redacted } from "effect"
 import { StoatClient, StoatConfig } from "effect-stoat"
 import { type MockHandler, MockHttp } from "effect-stoat/testing"
 
@@ -41,12 +41,20 @@ export const refusedBeforeSending = <A, E extends { readonly _tag: string }, R>(
     assert.lengthOf(yield* MockHttp.requests, 0)
   }).pipe(withMock(() => MockHttp.json(500, {}), tokenKind))
 
-/** Runs `effect` with `console.log` captured (and restored after): the lines it printed. */
-export const printedBy = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<ReadonlyArray<string>, E, R> =>
-  Effect.suspend(() => {
-    const printed: Array<string> = []
-    const log = vi.spyOn(console, "log").mockImplementation((...args: ReadonlyArray<unknown>) => {
-      printed.push(args.join(" "))
-    })
-    return Effect.as(Effect.ensuring(effect, Effect.sync(() => log.mockRestore())), printed)
+/** Runs `effect` with Effect's `Console` writing into strings: its value, and the lines it logged and errored. */
+export const withCapturedConsole = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  Effect.gen(function*() {
+    const stdout: Array<string> = []
+    const stderr: Array<string> = []
+    const capture = (into: Array<string>) => (...args: ReadonlyArray<unknown>) =>
+      Effect.sync(() => {
+        into.push(args.map(String).join(" "))
+      })
+    const console: Console.Console = { ...(yield* Effect.console), log: capture(stdout), error: capture(stderr) }
+    const value = yield* Effect.withConsole(effect, console)
+    return { value, stdout, stderr }
   })
+
+/** The lines `effect` logged through Effect's `Console`. */
+export const printedBy = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<ReadonlyArray<string>, E, R> =>
+  Effect.map(withCapturedConsole(effect), ({ stdout }) => stdout)

@@ -1,7 +1,8 @@
 import { NodeContext } from "@effect/platform-node"
-import { ConfigProvider, Console, Effect, Layer } from "effect"
+import { ConfigProvider, Effect, Layer } from "effect"
 import { run } from "../../src/cli/app.js"
 import { StoatFake, type StoatFakeSeed } from "effect-stoat/testing"
+import { withCapturedConsole } from "../helpers.js"
 
 /** What one run of the command printed, and its exit code. */
 export interface CliRun {
@@ -15,21 +16,11 @@ export interface CliRun {
  * client is whatever the test provides (the fake's in-process client with `fakeCli`).
  */
 export const runCli = (argv: ReadonlyArray<string>, env: Readonly<Record<string, string>> = {}) =>
-  Effect.gen(function*() {
-    const stdout: Array<string> = []
-    const stderr: Array<string> = []
-    const base = yield* Effect.console
-    const capture = (into: Array<string>) => (...args: ReadonlyArray<unknown>) =>
-      Effect.sync(() => {
-        into.push(args.map(String).join(" "))
-      })
-    const console: Console.Console = { ...base, log: capture(stdout), error: capture(stderr) }
-    const code = yield* run(argv).pipe(
-      Effect.withConsole(console),
-      Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env))))
-    )
-    return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") } satisfies CliRun
-  })
+  run(argv).pipe(
+    Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env)))),
+    withCapturedConsole,
+    Effect.map(({ value, stdout, stderr }): CliRun => ({ code: value, stdout: stdout.join("\n"), stderr: stderr.join("\n") }))
+  )
 
 /** The fake of `seed` (its in-process HTTP client) and Node's files, paths and terminal. */
 export const fakeCli = (seed: StoatFakeSeed) => Layer.merge(StoatFake.layer(seed), NodeContext.layer)
