@@ -112,7 +112,7 @@ const make = (options: GatewayOptions) =>
     const deliver = (event: StoatEvent) =>
       Effect.zipRight(followEvent(cache, event), PubSub.publish(hub, Take.of(event)))
 
-  /** One connection, from `GET /` to its end; it only ever fails. */
+    /** One connection, from `GET /` to its end; it only ever fails. */
     const connection = Effect.gen(function*() {
       // `GET /` through the client itself: a service does not reach the operations layer.
       const instance = yield* client.request({ method: "GET", path: [] }, Instance, noErrors).pipe(
@@ -128,7 +128,7 @@ const make = (options: GatewayOptions) =>
       }, { onOpen: Effect.ignore(write(authenticate)) }).pipe(
         Effect.exit,
         Effect.flatMap((exit) =>
-          Queue.offer(incoming, new SocketEnded({ reason: Exit.isSuccess(exit) ? "closed" : describeCause(exit) }))
+          Queue.offer(incoming, new SocketEnded({ reason: describeCause(exit) }))
         ),
         Effect.forkScoped
       )
