@@ -55,12 +55,10 @@ export interface AuditLogOptions {
 /** Checks an audit-log reason: at most 512 UTF-8 bytes, and no control characters (it is a header). */
 export const auditLogReason = (reason: string | undefined) => {
   if (reason === undefined) return Effect.succeed(undefined)
-  const bytes = Buffer.byteLength(reason, "utf8")
-  if (bytes > auditLogReasonBytes) {
-    return invalid(`the audit-log reason must be at most ${auditLogReasonBytes} UTF-8 bytes, got ${bytes}`)
-  }
-  if (/[\u0000-\u001f\u007f]/.test(reason)) return invalid("the audit-log reason must not contain control characters")
-  return Effect.succeed(reason)
+  return Effect.flatMap(utf8Bytes("the audit-log reason", reason, auditLogReasonBytes), (checked) =>
+    /[\u0000-\u001f\u007f]/.test(checked)
+      ? invalid("the audit-log reason must not contain control characters")
+      : Effect.succeed(checked))
 }
 
 /** Checks an `Idempotency-Key`: 1 to 64 printable ASCII characters, as the server accepts. */
