@@ -4,10 +4,9 @@ import { assert, describe, it } from "@effect/vitest"
 import { Cause, Effect, Inspectable, Layer, Logger, ManagedRuntime, Redacted, Schema, TestClock } from "effect"
 import { type ClientError, NotFound, StoatClient, StoatConfig, withRequestOptions } from "effect-stoat"
 import { type MockHandler, MockHttp } from "effect-stoat/testing"
-import { createServer } from "node:net"
 import { inspect } from "node:util"
 import { declare } from "../src/errors/Declared.js"
-import { baseUrl, secretToken } from "./helpers.js"
+import { baseUrl, closedPort, secretToken } from "./helpers.js"
 
 const perCallToken = "per-call-T0KEN-never-printed"
 const call = Effect.flatMap(StoatClient, (client) =>
@@ -59,14 +58,7 @@ describe("no ClientError shows a token: JSON.stringify, util.inspect, Cause.pret
 
   it.live("a refused connection through undici: the socket error is the cause, the request is not kept", () =>
     Effect.gen(function*() {
-      const port = yield* Effect.promise(() =>
-        new Promise<number>((resolve) => {
-          const server = createServer().listen(0, "127.0.0.1", () => {
-            const address = server.address()
-            server.close(() => resolve(typeof address === "object" && address !== null ? address.port : 0))
-          })
-        })
-      )
+      const port = yield* closedPort
       const layer = StoatClient.layerWith({ retry: { transient: 0 } }).pipe(
         Layer.provide(NodeHttpClient.layerUndici),
         Layer.provide(StoatConfig.layer({ token: Redacted.make(secretToken), tokenKind: "bot", baseUrl: `http://127.0.0.1:${port}` }))

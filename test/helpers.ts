@@ -2,11 +2,21 @@ import { assert } from "@effect/vitest"
 import { type Console, Effect, Layer, Redacted } from "effect"
 import { StoatClient, StoatConfig } from "effect-stoat"
 import { type MockHandler, MockHttp } from "effect-stoat/testing"
+import { createServer } from "node:net"
 
 /** The token every test client sends; no error or log may ever show it. */
 export const secretToken = "s3cr3t-T0KEN-never-printed"
 
 export const baseUrl = "https://api.example.test"
+
+/** A loopback port nothing listens on. */
+export const closedPort = Effect.async<number>((resume) => {
+  const server = createServer().listen(0, "127.0.0.1", () => {
+    const address = server.address()
+    const port = typeof address === "object" && address !== null ? address.port : 0
+    server.close(() => resume(Effect.succeed(port)))
+  })
+})
 
 /** A StoatClient over a mock HttpClient answering with `handler`. */
 export const mockClient = (handler: MockHandler, tokenKind: "bot" | "user" = "user") =>

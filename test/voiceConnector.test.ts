@@ -6,20 +6,11 @@ import { afterAll, assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { connectVoice, type LiveKitRoom } from "effect-stoat"
 import { MockHttp } from "effect-stoat/testing"
-import { createServer } from "node:net"
+import { closedPort } from "./helpers.js"
 import { ids, withMock } from "./messagesKit.js"
 
 /** The room this library drives is the real one, as far as it goes (a compile-time check). */
 const roomFits: Room extends LiveKitRoom ? true : false = true
-
-/** A loopback port nothing listens on. */
-const closedPort = Effect.async<number>((resume) => {
-  const server = createServer().listen(0, "127.0.0.1", () => {
-    const address = server.address()
-    const port = typeof address === "object" && address !== null ? address.port : 0
-    server.close(() => resume(Effect.succeed(port)))
-  })
-})
 
 const token = "header.livekit-token-never-printed.signature"
 
