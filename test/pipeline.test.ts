@@ -41,6 +41,13 @@ const scripted = (answers: ReadonlyArray<() => MockResponse | Effect.Effect<Mock
   return { times, layer }
 }
 
+/** A limiter that lets every request go at once and records the key it was asked about. */
+const recordingLimiter = () => {
+  const keys: Array<RequestKey> = []
+  const limiter = Layer.succeed(RateLimiter, { limit: (key, send) => Effect.zipRight(Effect.sync(() => keys.push(key)), send) })
+  return { keys, limiter }
+}
+
 /** Runs `effect` in the background and moves the test clock far enough for every wait in it. */
 const settled = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
   Effect.gen(function*() {
@@ -98,8 +105,7 @@ describe("the pipeline: 429s", () => {
     }))
 
   it.effect("each retry goes through the limiter again, which sees method, path under the API root and identity", () => {
-    const keys: Array<RequestKey> = []
-    const limiter = Layer.succeed(RateLimiter, { limit: (key, send) => Effect.zipRight(Effect.sync(() => keys.push(key)), send) })
+    const { keys, limiter } = recordingLimiter()
     const { layer } = scripted([() => limited(10), pong], { limiter })
     return Effect.gen(function*() {
       yield* Effect.flatten(settled(call("DELETE")))
@@ -272,8 +278,7 @@ describe("the pipeline: per-call options", () => {
   })
 
   it.effect("baseUrl: another instance (its path kept), and the limiter keys the path under that root", () => {
-    const keys: Array<RequestKey> = []
-    const limiter = Layer.succeed(RateLimiter, { limit: (key, send) => Effect.zipRight(Effect.sync(() => keys.push(key)), send) })
+    const { keys, limiter } = recordingLimiter()
     const { layer } = scripted([pong], { limiter })
     return Effect.gen(function*() {
       yield* withRequestOptions(call(), { baseUrl: "https://other.example/api/" })
@@ -328,8 +333,7 @@ describe("the pipeline: per-call options", () => {
   })
 
   it.effect("a user token's limiter identity is the origin and a digest, never the token", () => {
-    const keys: Array<RequestKey> = []
-    const limiter = Layer.succeed(RateLimiter, { limit: (key, send) => Effect.zipRight(Effect.sync(() => keys.push(key)), send) })
+    const { keys, limiter } = recordingLimiter()
     const { layer } = scripted([pong], { limiter })
     return Effect.gen(function*() {
       yield* withRequestOptions(call(), { token: Redacted.make(secretToken), tokenKind: "user" })
