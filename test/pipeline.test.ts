@@ -236,7 +236,9 @@ describe("the pipeline: your own stage", () => {
       yield* Effect.flatten(settled(call()))
       assert.deepStrictEqual(seen, [`GET ${baseUrl}/servers/01H/ping`])
       assert.lengthOf(times, 2)
-      for (const request of yield* MockHttp.requests) assert.strictEqual(request.headers["x-trace"], "abc")
+      const requests = yield* MockHttp.requests
+      assert.lengthOf(requests, 2)
+      for (const request of requests) assert.strictEqual(request.headers["x-trace"], "abc")
     }).pipe(Effect.provide(layer))
   })
 })
