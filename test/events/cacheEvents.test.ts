@@ -31,10 +31,7 @@ describe("the cache follows events in order", () => {
   it.scoped("1000 member updates in a burst arrive in order, each applied before a subscriber sees it", () =>
     Effect.gen(function*() {
       const alice = yield* signIn(demoSeed, "alice")
-      const { cache, events } = yield* as(alice)(Effect.gen(function*() {
-        yield* fetchMember(lovers, bob)
-        return { cache: yield* StoatCache, events: yield* Effect.flatMap(Gateway, (gateway) => gateway.subscribe) }
-      }))
+      const { cache, events } = yield* as(alice)(Effect.zipRight(fetchMember(lovers, bob), cacheAndEvents))
       yield* publish(Array.from({ length: 1000 }, (_, index) => nicknameUpdate(bob, `n${index}`)))
       const seen: Array<number> = []
       yield* Stream.runForEach(Stream.take(events, 1000), (event) =>
