@@ -1,7 +1,7 @@
 import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
 import { assert, describe, it } from "@effect/vitest"
-import { Chunk, Deferred, Effect, Fiber, Layer, Stream } from "effect"
+import { Chunk, Effect, Fiber, Layer, Stream } from "effect"
 import { layerUndiciHttpClient } from "effect-stoat/node"
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
@@ -125,9 +125,7 @@ for (const [name, layer, { sendsForms }] of layers) {
         Effect.gen(function*() {
           const response = yield* HttpClient.get(`${base}/stall`)
           const reading = yield* Effect.fork(response.text)
-          const started = yield* Deferred.make<void>()
-          yield* Effect.fork(Effect.andThen(Effect.sleep("50 millis"), Deferred.succeed(started, undefined)))
-          yield* Deferred.await(started)
+          yield* Effect.sleep("50 millis")
           yield* Fiber.interrupt(reading)
           assert.strictEqual(yield* Effect.promise(() => closed[0]!), "aborted")
         }))), 30_000)
