@@ -1,4 +1,5 @@
 import { Bench, type TimestampProvider } from "tinybench"
+import { median } from "./measure.js"
 
 /** Client CPU time (user + system, every thread of this process) in milliseconds: what a request costs the client. */
 const cpuTime: TimestampProvider = {
@@ -46,13 +47,6 @@ export const measureCpu = async (
     }
   }
   return results
-}
-
-/** Median of some numbers. */
-export const median = (values: ReadonlyArray<number>): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = sorted.length >> 1
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
 
 /** Per client, the median over rounds of its CPU per request divided by the baseline's in the same round. */

@@ -2,7 +2,7 @@ import { Effect, ParseResult } from "effect"
 import { fetchMembers, MemberList } from "effect-stoat"
 import { type HttpLayers, stoatRuntime } from "./requests.js"
 import { listServerId } from "./server.js"
-import { median } from "./cpuBench.js"
+import { median } from "./measure.js"
 
 const collect = () => {
   if (typeof globalThis.gc !== "function") throw new Error("run node with --expose-gc")

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs"
 import { cpus, release, totalmem } from "node:os"
-import { type CpuPerRequest, median, ratiosTo } from "./cpuBench.js"
-import type { Comparison } from "./measure.js"
+import { type CpuPerRequest, ratiosTo } from "./cpuBench.js"
+import { type Comparison, median } from "./measure.js"
 
 /** What one run of `bench/run.ts --once` measured. */
 export interface Run {
