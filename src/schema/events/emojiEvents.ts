@@ -39,15 +39,16 @@ export class EmojiDelete extends Schema.Class<EmojiDelete>("EmojiDelete")({
 }) {}
 
 /** A webhook of a channel, as sent (`_id`, `name`, `avatar`, `creator_id`, `channel_id`, `permissions`, `token`). */
-export class WebhookCreate extends Schema.TaggedClass<WebhookCreate>()("WebhookCreate", {
-  webhook: Schema.Struct({ _id: Schema.String, channel_id: ChannelId }, RawObject)
-}) {}
+const RawWebhook = Schema.Struct({ _id: Schema.String, channel_id: ChannelId }, RawObject)
+
+/** `WebhookCreate`: a new webhook (the frame is the webhook's fields). */
+export class WebhookCreate extends Schema.TaggedClass<WebhookCreate>()("WebhookCreate", { webhook: RawWebhook }) {}
 
 /** `WebhookCreate` from its flattened frame. */
 export const WebhookCreateFromWire = flattenedEvent(
   "WebhookCreate",
   Schema.typeSchema(WebhookCreate),
-  Schema.Struct({ _id: Schema.String, channel_id: ChannelId }, RawObject),
+  RawWebhook,
   (webhook) => new WebhookCreate({ webhook }),
   (event) => event.webhook
 )
