@@ -103,7 +103,9 @@ describe("event schemas", () => {
         assert.deepStrictEqual(update.data.nickname, Option.some("Cee"))
         assert.deepStrictEqual([...update.clear], ["Avatar"])
       }
+      assert.strictEqual(user?._tag, "UserUpdate")
       if (user?._tag === "UserUpdate") assert.deepStrictEqual(user.data.online, Option.some(false))
+      assert.strictEqual(join?._tag, "ServerMemberJoin")
       if (join?._tag === "ServerMemberJoin") assert.strictEqual(join.member.id.user, U_C)
     }))
 })
