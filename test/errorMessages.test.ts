@@ -71,6 +71,7 @@ describe("an API error's message", () => {
     for (const [type, errorClass] of Object.entries(apiErrors)) {
       assert.isAbove(errorClass.meaning.length, 5, type)
       assert.notMatch(errorClass.meaning, /wire error|`/, type)
+      assert.isTrue(Number.isInteger(errorClass.status) && errorClass.status >= 400 && errorClass.status < 600, type)
     }
   })
 })
