@@ -46,6 +46,12 @@ const canonicalMillis = (text: string): number | undefined => {
   return valid ? ((daysBefore(year, month) + day - 1) * 24 + hour) * 3_600_000 + minute * 60_000 + second * 1000 + millis : undefined
 }
 
+/** The instant of the backend's own form (`canonicalMillis`), or `undefined` for any other input. */
+const canonicalInstant = (input: unknown): DateTime.Utc | undefined => {
+  const millis = typeof input === "string" ? canonicalMillis(input) : undefined
+  return millis === undefined ? undefined : utcOfMillis(millis)
+}
+
 /**
  * A timestamp: ISO 8601 on the wire (encoded with exactly 3 fractional digits and `Z`, as the
  * backend writes it), also accepted as Unix milliseconds. Decodes what `Schema.DateTimeUtc` and
@@ -55,15 +61,12 @@ export const Timestamp = Schema.transformOrFail(Schema.Union(Schema.String, Sche
   strict: true,
   // The fast path reads the backend's form directly (the shortcut); anything else goes the whole way.
   decode: withShortcut((input: string | number, _: unknown, ast: AST.Transformation) => {
-    const millis = typeof input === "string" ? canonicalMillis(input) : undefined
-    if (millis !== undefined) return ParseResult.succeed(utcOfMillis(millis))
+    const canonical = canonicalInstant(input)
+    if (canonical !== undefined) return ParseResult.succeed(canonical)
     return Option.match(DateTime.make(input), {
       onNone: () => ParseResult.fail(new ParseResult.Type(ast, input, `Unable to decode ${JSON.stringify(input)} into a DateTime.Utc`)),
       onSome: (instant) => ParseResult.succeed(DateTime.toUtc(instant))
     })
-  }, (input) => {
-    const millis = typeof input === "string" ? canonicalMillis(input) : undefined
-    return millis === undefined ? undefined : utcOfMillis(millis)
-  }),
+  }, canonicalInstant),
   encode: (instant) => ParseResult.succeed(DateTime.formatIso(instant))
 }).annotations({ identifier: "Timestamp" })
