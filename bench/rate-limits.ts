@@ -4,7 +4,7 @@ import { createInterface } from "node:readline"
 import { HttpServer } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
 import { Effect, Layer, Redacted } from "effect"
-import { editMember, fetchInstance, kickMember, StoatClient, StoatConfig } from "effect-stoat"
+import { editMember, fetchInstance, kickMember, Permission, StoatClient, StoatConfig } from "effect-stoat"
 import { serveFake } from "effect-stoat/node"
 import { StoatFake, StoatFakeSeed } from "effect-stoat/testing"
 import { Client } from "stoat.js"
@@ -12,8 +12,6 @@ import { redisServerBinary, startRedisServer } from "../test/redis/redisServer.j
 
 const windowMillis = 2_000
 const perWindow = 5 // the fake's (and the backend's) `servers` bucket
-const KickMembers = 2 ** 6
-const ManageNicknames = 2 ** 11
 const servers = ["s1", "s2", "s3", "s4"]
 const membersOf = (server: string) => Array.from({ length: 25 }, (_, i) => `${server}-m${i}`)
 
@@ -22,7 +20,7 @@ const seed = servers.reduce(
   (seed, server) =>
     membersOf(server).reduce(
       (seed, member) => seed.user(member).member(server, member),
-      seed.server(server, { owner: "owner", roles: { mod: { rank: 0, allow: KickMembers + ManageNicknames } } })
+      seed.server(server, { owner: "owner", roles: { mod: { rank: 0, allow: Permission.KickMembers + Permission.ManageNicknames } } })
         .member(server, "modbot", { roles: ["mod"] })
     ),
   StoatFakeSeed.make({ rateLimitWindowMillis: windowMillis })

@@ -1,10 +1,9 @@
 import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Fiber, Layer, TestClock } from "effect"
-import { RateLimiter } from "effect-stoat"
+import { Permission, RateLimiter } from "effect-stoat"
 import { StoatFake, StoatFakeSeed } from "effect-stoat/testing"
 
-const KickMembers = 2 ** 6
 const servers = ["one", "two", "three"]
 const membersOf = (server: string) => Array.from({ length: 12 }, (_, i) => `${server}-member-${i}`)
 
@@ -13,7 +12,7 @@ const seed = servers.reduce(
   (seed, server) =>
     membersOf(server).reduce(
       (seed, member) => seed.user(member).member(server, member),
-      seed.server(server, { owner: "owner", roles: { mod: { rank: 0, allow: KickMembers } } }).member(server, "modbot", { roles: ["mod"] })
+      seed.server(server, { owner: "owner", roles: { mod: { rank: 0, allow: Permission.KickMembers } } }).member(server, "modbot", { roles: ["mod"] })
     ),
   StoatFakeSeed.make().user("owner").bot("modbot", { owner: "owner", token: "modbot-token" })
 )

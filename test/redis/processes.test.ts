@@ -3,6 +3,7 @@ import { existsSync } from "node:fs"
 import { HttpServer } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
 import { Deferred, Effect, Fiber } from "effect"
+import { Permission } from "effect-stoat"
 import { serveFake } from "effect-stoat/node"
 import { StoatFake, StoatFakeSeed } from "effect-stoat/testing"
 import { createInterface } from "node:readline"
@@ -11,7 +12,6 @@ import { inject } from "vitest"
 const redisUrl = inject("redisUrl")
 const root = new URL("../..", import.meta.url)
 
-const KickMembers = 2 ** 6
 const servers = ["north", "south"]
 const members = (server: string) => Array.from({ length: 40 }, (_, i) => `${server}-${i}`)
 
@@ -20,7 +20,7 @@ const seed = servers.reduce(
   (seed, server) =>
     members(server).reduce(
       (seed, member) => seed.user(member).member(server, member),
-      seed.server(server, { owner: "owner", roles: { mod: { rank: 0, allow: KickMembers } } }).member(server, "modbot", { roles: ["mod"] })
+      seed.server(server, { owner: "owner", roles: { mod: { rank: 0, allow: Permission.KickMembers } } }).member(server, "modbot", { roles: ["mod"] })
     ),
   StoatFakeSeed.make({ rateLimitWindowMillis: 1_000 }).user("owner").bot("modbot", { owner: "owner", token: "modbot-token" })
 )
