@@ -1,7 +1,6 @@
 import { spawn } from "node:child_process"
 import { cpus, loadavg } from "node:os"
 import { createInterface } from "node:readline"
-import { HttpServer } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
 import { Effect, Layer, Redacted } from "effect"
 import { editMember, fetchInstance, kickMember, Permission, StoatClient, StoatConfig } from "effect-stoat"
@@ -9,6 +8,7 @@ import { serveFake } from "effect-stoat/node"
 import { StoatFake, StoatFakeSeed } from "effect-stoat/testing"
 import { Client } from "stoat.js"
 import { redisServerBinary, startRedisServer } from "../test/redis/redisServer.js"
+import { baseUrlOf } from "../test/events/served.js"
 
 const windowMillis = 2_000
 const perWindow = 5 // the fake's (and the backend's) `servers` bucket
@@ -45,8 +45,7 @@ interface Row {
 /** Runs `job` against a fresh fake on a loopback port; the 429s are counted by the fake. */
 const againstFake = (job: (baseUrl: string) => Effect.Effect<{ readonly millis: number; readonly done: number }, unknown>) =>
   Effect.gen(function*() {
-    const server = yield* HttpServer.HttpServer
-    const baseUrl = server.address._tag === "TcpAddress" ? `http://127.0.0.1:${server.address.port}` : ""
+    const baseUrl = yield* baseUrlOf
     const result = yield* job(baseUrl)
     const received = yield* Effect.flatMap(StoatFake, (fake) => fake.requests)
     return { ...result, refused: received.filter((request) => request.status === 429).length }

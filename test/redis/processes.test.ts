@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process"
 import { existsSync } from "node:fs"
-import { HttpServer } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
 import { Deferred, Effect, Fiber } from "effect"
 import { Permission } from "effect-stoat"
@@ -8,6 +7,7 @@ import { serveFake } from "effect-stoat/node"
 import { StoatFake, StoatFakeSeed } from "effect-stoat/testing"
 import { createInterface } from "node:readline"
 import { inject } from "vitest"
+import { baseUrlOf } from "../events/served.js"
 
 const redisUrl = inject("redisUrl")
 const root = new URL("../..", import.meta.url)
@@ -69,8 +69,7 @@ describe.skipIf(redisUrl === null)("one bot in 4 processes sharing buckets throu
   it.live("kicks every member with no 429", () =>
     Effect.gen(function*() {
       assert.isTrue(existsSync(new URL("dist/redis.js", root)), "build dist/ first: npx tsc -p tsconfig.build.json")
-      const server = yield* HttpServer.HttpServer
-      const baseUrl = server.address._tag === "TcpAddress" ? `http://127.0.0.1:${server.address.port}` : ""
+      const baseUrl = yield* baseUrlOf
       const kicks = servers.flatMap((name) => members(name).map((member) => [seed.id(name), seed.id(member)] as const))
       // Each process takes every fourth kick, so all four contend for both servers' buckets.
       const shares = [0, 1, 2, 3].map((process) => kicks.filter((_, i) => i % 4 === process))
