@@ -9,6 +9,7 @@ import { StoatFake, StoatFakeSeed } from "effect-stoat/testing"
 import { Client } from "stoat.js"
 import { redisServerBinary, startRedisServer } from "../test/redis/redisServer.js"
 import { baseUrlOf } from "../test/events/served.js"
+import { withModeratedServers } from "../test/limiter/moderatedServers.js"
 
 const windowMillis = 2_000
 const perWindow = 5 // the fake's (and the backend's) `servers` bucket
@@ -16,16 +17,13 @@ const servers = ["s1", "s2", "s3", "s4"]
 const membersOf = (server: string) => Array.from({ length: 25 }, (_, i) => `${server}-m${i}`)
 
 /** Four servers of 25 members, a 2 s window, an owner with a user session and a bot allowed to kick. */
-const seed = servers.reduce(
-  (seed, server) =>
-    membersOf(server).reduce(
-      (seed, member) => seed.user(member).member(server, member),
-      seed.server(server, { owner: "owner", roles: { mod: { rank: 0, allow: Permission.KickMembers + Permission.ManageNicknames } } })
-        .member(server, "modbot", { roles: ["mod"] })
-    ),
+const seed = withModeratedServers(
   StoatFakeSeed.make({ rateLimitWindowMillis: windowMillis })
     .user("owner", { token: "owner-token" })
-    .bot("modbot", { owner: "owner", token: "modbot-token" })
+    .bot("modbot", { owner: "owner", token: "modbot-token" }),
+  servers,
+  membersOf,
+  Permission.KickMembers + Permission.ManageNicknames
 )
 
 /** Every member of every server, servers interleaved as a user's list would mix them. */

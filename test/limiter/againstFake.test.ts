@@ -1,20 +1,18 @@
 import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Fiber, Layer, TestClock } from "effect"
-import { Permission, RateLimiter } from "effect-stoat"
+import { RateLimiter } from "effect-stoat"
 import { StoatFake, StoatFakeSeed } from "effect-stoat/testing"
+import { withModeratedServers } from "./moderatedServers.js"
 
 const servers = ["one", "two", "three"]
 const membersOf = (server: string) => Array.from({ length: 12 }, (_, i) => `${server}-member-${i}`)
 
 /** Three servers of 12 members each, and a bot allowed to kick in all of them. */
-const seed = servers.reduce(
-  (seed, server) =>
-    membersOf(server).reduce(
-      (seed, member) => seed.user(member).member(server, member),
-      seed.server(server, { owner: "owner", roles: { mod: { rank: 0, allow: Permission.KickMembers } } }).member(server, "modbot", { roles: ["mod"] })
-    ),
-  StoatFakeSeed.make().user("owner").bot("modbot", { owner: "owner", token: "modbot-token" })
+const seed = withModeratedServers(
+  StoatFakeSeed.make().user("owner").bot("modbot", { owner: "owner", token: "modbot-token" }),
+  servers,
+  membersOf
 )
 
 /** A kick sent as a plain HttpClient request, paced by the limiter. */

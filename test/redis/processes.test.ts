@@ -2,12 +2,12 @@ import { spawn } from "node:child_process"
 import { existsSync } from "node:fs"
 import { assert, describe, it } from "@effect/vitest"
 import { Deferred, Effect, Fiber } from "effect"
-import { Permission } from "effect-stoat"
 import { serveFake } from "effect-stoat/node"
 import { StoatFake, StoatFakeSeed } from "effect-stoat/testing"
 import { createInterface } from "node:readline"
 import { inject } from "vitest"
 import { baseUrlOf } from "../events/served.js"
+import { withModeratedServers } from "../limiter/moderatedServers.js"
 
 const redisUrl = inject("redisUrl")
 const root = new URL("../..", import.meta.url)
@@ -16,13 +16,10 @@ const servers = ["north", "south"]
 const members = (server: string) => Array.from({ length: 40 }, (_, i) => `${server}-${i}`)
 
 /** Two servers of 40 members each, 5 requests a window of 1 s per server (long against a loaded machine's latencies), and the bot that kicks. */
-const seed = servers.reduce(
-  (seed, server) =>
-    members(server).reduce(
-      (seed, member) => seed.user(member).member(server, member),
-      seed.server(server, { owner: "owner", roles: { mod: { rank: 0, allow: Permission.KickMembers } } }).member(server, "modbot", { roles: ["mod"] })
-    ),
-  StoatFakeSeed.make({ rateLimitWindowMillis: 1_000 }).user("owner").bot("modbot", { owner: "owner", token: "modbot-token" })
+const seed = withModeratedServers(
+  StoatFakeSeed.make({ rateLimitWindowMillis: 1_000 }).user("owner").bot("modbot", { owner: "owner", token: "modbot-token" }),
+  servers,
+  members
 )
 
 /**
