@@ -1,7 +1,8 @@
-import { Option } from "effect"
+import { Either, Option } from "effect"
 import { accountByToken, type FakeAccount, type FakeState } from "./FakeState.js"
 import { catcher, type FakeRequest, type FakeResponse, json } from "./http.js"
 import { bucketOf, countRequest } from "./rateLimit.js"
+import { readJson } from "./routes/common.js"
 
 /** What a route handler sees. */
 export interface PublicContext {
@@ -115,17 +116,9 @@ export const dispatch = (routes: ReadonlyArray<Route>, state: FakeState, request
   const reason = request.headers["x-audit-log-reason"]
   // `AuditLogReason` fails with a bare 400 status: its `HeaderTooLarge` body is never sent.
   if (route.audit && reason !== undefined && headerBytes(reason) > 512) return withHeaders({ response: catcher(request, 400) })
-  let body: unknown = undefined
-  if (route.body === "json") {
-    if (request.body === undefined || request.body.trim() === "") return withHeaders({ response: catcher(request, 400) })
-    if (Buffer.byteLength(request.body) > 1024 * 1024) return withHeaders({ response: catcher(request, 413) })
-    try {
-      body = JSON.parse(request.body)
-    } catch {
-      return withHeaders({ response: catcher(request, 400) })
-    }
-  }
-  const base = { state: counted, request, params, now, body }
+  const body = route.body === "json" ? readJson(request) : Either.right(undefined)
+  if (Either.isLeft(body)) return withHeaders({ response: body.left })
+  const base = { state: counted, request, params, now, body: body.right }
   if (route.auth) return withHeaders(route.handle({ ...base, caller: Option.getOrThrow(caller) }))
   return withHeaders(route.handle({ ...base, caller }))
 }
