@@ -4,7 +4,7 @@ import { Context, Effect, HashMap, Layer, Option, Redacted } from "effect"
 import { type StoatCache, StoatClient, StoatConfig } from "effect-stoat"
 import { serveFake } from "effect-stoat/node"
 import { demoSeed, StoatFake, type StoatFakeSeed } from "effect-stoat/testing"
-import type { RawAnswer, RawOptions } from "./raw.js"
+import { type RawAnswer, type RawOptions, rawParts } from "./raw.js"
 
 /** The demo instance of effect-stoat/testing: see its JSDoc for who is who. */
 export { demoSeed }
@@ -75,13 +75,7 @@ export const send = (
   Effect.gen(function*() {
     const client = yield* HttpClient.HttpClient
     const baseUrl = yield* FakeBaseUrl
-    const headers: Record<string, string> = { accept: "application/json", ...options.headers }
-    if (options.as !== undefined) {
-      const account = HashMap.get(seed.records.accounts, seed.id(options.as))
-      const bot = Option.exists(account, (account) => account.user.bot !== undefined)
-      headers[bot ? "x-bot-token" : "x-session-token"] = seed.token(options.as)
-    }
-    const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body))
+    const { body, headers } = rawParts(seed, options)
     let request = HttpClientRequest.make(method)(`${baseUrl}${path}`).pipe(
       HttpClientRequest.setHeaders(headers),
       HttpClientRequest.setUrlParams(options.query ?? {})

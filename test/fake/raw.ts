@@ -1,6 +1,6 @@
 import { assert } from "@effect/vitest"
 import { Effect, HashMap, Option, Predicate } from "effect"
-import { StoatFake } from "effect-stoat/testing"
+import { StoatFake, type StoatFakeSeed } from "effect-stoat/testing"
 
 /** What to send with a raw request. */
 export interface RawOptions {
@@ -23,17 +23,23 @@ export interface RawAnswer {
   readonly json: unknown
 }
 
+/** A raw request's headers (JSON accepted; the token of `as` in the header its kind uses) and body. */
+export const rawParts = (seed: StoatFakeSeed, options: RawOptions) => {
+  const headers: Record<string, string> = { accept: "application/json", ...options.headers }
+  if (options.as !== undefined) {
+    const account = HashMap.get(seed.records.accounts, seed.id(options.as))
+    const bot = Option.exists(account, (account) => account.user.bot !== undefined)
+    headers[bot ? "x-bot-token" : "x-session-token"] = seed.token(options.as)
+  }
+  const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body))
+  return { headers, body }
+}
+
 /** Sends one request straight to the fake's handler (the wire as the backend sees it), signed in as `as`. */
 export const raw = (method: string, path: string, options: RawOptions = {}): Effect.Effect<RawAnswer, never, StoatFake> =>
   Effect.gen(function*() {
     const fake = yield* StoatFake
-    const headers: Record<string, string> = { accept: "application/json", ...options.headers }
-    if (options.as !== undefined) {
-      const account = HashMap.get(fake.seed.state.accounts, fake.seed.id(options.as))
-      const bot = Option.exists(account, (account) => Option.isSome(account.user.bot))
-      headers[bot ? "x-bot-token" : "x-session-token"] = fake.seed.token(options.as)
-    }
-    const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body))
+    const { body, headers } = rawParts(fake.seed, options)
     const response = yield* Effect.orDie(
       fake.handle({ method, path, query: new URLSearchParams(options.query), headers, body, ip: "127.0.0.1" })
     )
