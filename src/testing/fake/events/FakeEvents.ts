@@ -54,12 +54,16 @@ const isPingData = (data: unknown): boolean =>
   (typeof data === "number" && Number.isSafeInteger(data) && data >= 0) ||
   (Array.isArray(data) && data.every((byte) => Number.isInteger(byte) && byte >= 0 && byte <= 255))
 
+/** The events that can change what a session follows. */
+const topicChanges: ReadonlySet<string> = new Set(["ServerCreate", "ServerMemberLeave", "ServerDelete", "ChannelCreate", "ChannelDelete"])
+
 /**
  * The topics a session follows after an event it was sent (reference §4.3 "→ self"): joining a
  * server adds it, leaving it or its deletion removes it, channels come and go.
  */
 const followTopics = (state: FakeState, account: FakeAccount, now: number, event: Json, topics: ReadonlySet<string>) => {
   const me = account.user._id
+  if (!topicChanges.has(String(event["type"])) || (event["type"] === "ServerMemberLeave" && event["user"] !== me)) return topics
   const next = new Set(topics)
   const id = String(event["id"] ?? event["_id"] ?? "")
   switch (event["type"]) {
@@ -69,7 +73,6 @@ const followTopics = (state: FakeState, account: FakeAccount, now: number, event
     case "ServerMemberLeave":
     case "ServerDelete":
       // Leaving a server is like its deletion for the one who leaves.
-      if (event["type"] === "ServerMemberLeave" && event["user"] !== me) break
       next.delete(id)
       next.delete(`${id}u`)
       Option.map(HashMap.get(state.servers, id), (server) => server.channels.forEach((channel) => next.delete(channel)))
@@ -112,11 +115,15 @@ export class FakeEvents extends Context.Tag("effect-stoat/testing/FakeEvents")<
     const publish = (state: FakeState, publications: ReadonlyArray<Publication>) =>
       order.withPermits(1)(Effect.gen(function*() {
         const now = yield* Clock.currentTimeMillis
-        for (const session of yield* Ref.get(sessions)) {
-          for (const { topic, event } of publications) {
+        const connected = yield* Ref.get(sessions)
+        for (const { topic, event } of publications) {
+          // Written once for all the sessions that follow its topic.
+          let text: string | undefined
+          for (const session of connected) {
             const topics = yield* Ref.get(session.topics)
             if (!topics.has(topic)) continue
-            yield* Queue.offer(session.outbox, JSON.stringify(event))
+            text ??= JSON.stringify(event)
+            yield* Queue.offer(session.outbox, text)
             yield* Ref.set(session.topics, followTopics(state, session.account, now, event, topics))
           }
         }
