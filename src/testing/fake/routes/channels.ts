@@ -4,7 +4,7 @@ import { apiError, json, noContent } from "../http.js"
 import type { Context, Outcome, Route } from "../router.js"
 import { channelPermissions, has, Permission } from "../rules/permissions.js"
 import { channelJson } from "../wire/channels.js"
-import { answer, decodeBody, livekitUrl } from "./common.js"
+import { answer, decodeBody, livekitUrl, nullable } from "./common.js"
 
 /** `GET /channels/{id}`, for every channel the caller can view. */
 const fetchChannel = ({ state, params, caller, now }: Context): Outcome => {
@@ -29,8 +29,6 @@ const ack = ({ state, params, caller, now }: Context): Outcome => {
     response: noContent
   }
 }
-
-const nullable = <S extends Schema.Schema.AnyNoContext>(schema: S) => Schema.optionalWith(schema, { nullable: true })
 
 /** `DataJoinCall` as serde reads it. */
 const JoinCallBody = Schema.Struct({

@@ -64,6 +64,9 @@ export const readJson = (request: FakeRequest): Either.Either<unknown, FakeRespo
   }
 }
 
+/** A body field serde reads as an `Option`: absent or `null` alike. */
+export const nullable = <S extends Schema.Schema.AnyNoContext>(schema: S) => Schema.optionalWith(schema, { nullable: true })
+
 /** Reads a parsed body into the route's data type as serde would: a wrong shape is the catcher's 422. */
 export const decodeBody = <A, I>(schema: Schema.Schema<A, I>, body: unknown, request: FakeRequest): Either.Either<A, FakeResponse> =>
   Either.mapLeft(Schema.decodeUnknownEither(schema)(body), () => catcher(request, 422))

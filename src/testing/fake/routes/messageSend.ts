@@ -9,13 +9,11 @@ import { channelPermissions, has, Permission, type PermissionName } from "../rul
 import { messageJson } from "../wire/messages.js"
 import { memberJson } from "../wire/servers.js"
 import { staticUserJson } from "../wire/users.js"
-import { decodeBody, newId, readJson } from "./common.js"
+import { decodeBody, newId, nullable, readJson } from "./common.js"
 import { messageById } from "./messages.js"
 
 /** The message flag bits: the backend's bitfield sets `1 << value` for `MessageFlags` 1, 2 and 3. */
 const MessageFlags = { SuppressNotifications: 2, MentionsEveryone: 4, MentionsOnline: 8 } as const
-
-const nullable = <S extends Schema.Schema.AnyNoContext>(schema: S) => Schema.optionalWith(schema, { nullable: true })
 
 /** `DataMessageSend` as serde reads it (a reply's `mention` is required; `flags` is a `u32`). */
 const SendBody = Schema.Struct({

@@ -7,7 +7,7 @@ import { channelPermissions, has, Permission } from "../rules/permissions.js"
 import { messageJson } from "../wire/messages.js"
 import { memberJson } from "../wire/servers.js"
 import { knownUserJson } from "../wire/users.js"
-import { answer, decodeBody, queryBool, userById } from "./common.js"
+import { answer, decodeBody, nullable, queryBool, userById } from "./common.js"
 
 /** The channel's messages, oldest first. */
 export const channelMessages = (state: FakeState, channel: string): ReadonlyArray<MessageRecord> =>
@@ -134,8 +134,6 @@ const fetchMessage = (context: Context): Outcome =>
       onSome: (message) => answer(json(200, messageJson(message)))
     })
   })
-
-const nullable = <S extends Schema.Schema.AnyNoContext>(schema: S) => Schema.optionalWith(schema, { nullable: true })
 
 /** `DataMessageSearch` as serde reads it: `sort` may be absent but not `null`. */
 const SearchBody = Schema.Struct({
