@@ -10,6 +10,7 @@ import {
 } from "@effect/platform"
 import { NodeStream } from "@effect/platform-node"
 import { Effect, Inspectable, Layer, Option, type Stream } from "effect"
+import { EventEmitter } from "node:events"
 import { Readable } from "node:stream"
 import { Agent, type Dispatcher } from "undici"
 import { cutoffOf, cutsOffRequests } from "../internal/wireCutoff.js"
@@ -106,6 +107,23 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
   }
 }
 
+/**
+ * Stops one request: undici takes an `EventEmitter` as its `signal`, which costs a fraction of an
+ * `AbortController` (measured: a quarter of a whole `request()` on loopback).
+ */
+class AbortEmitter extends EventEmitter {
+  aborted = false
+  reason: Error | undefined
+
+  /** Without a reason, undici fails the request with its own `RequestAbortedError`. */
+  abort(reason?: Error): void {
+    if (this.aborted) return
+    this.aborted = true
+    this.reason = reason
+    this.emit("abort")
+  }
+}
+
 interface UndiciBody {
   readonly body: string | Uint8Array | Readable | null
   /** The `content-type` the body brings (a form's multipart boundary). */
@@ -155,11 +173,11 @@ export const makeUndiciHttpClient = (dispatcher: Dispatcher): HttpClient.HttpCli
       }
       return Effect.flatMap(requestBody(request), ({ body, contentType }) =>
         Effect.async<Dispatcher.ResponseData, HttpClientError.RequestError>((resume) => {
-          // One controller stops the request, whether the caller is interrupted or the pipeline cuts it off.
-          const controller = new AbortController()
-          cutoffOf(request)?.onCut(() => controller.abort(new Error("the request's wire time is spent")))
+          // One signal stops the request, whether the caller is interrupted or the pipeline cuts it off.
+          const signal = new AbortEmitter()
+          cutoffOf(request)?.onCut(() => signal.abort(new Error("the request's wire time is spent")))
           dispatcher.request({
-            signal: controller.signal,
+            signal,
             method: request.method,
             headers: contentType === undefined ? request.headers : { ...request.headers, "content-type": contentType },
             origin: url.right.origin,
@@ -172,7 +190,7 @@ export const makeUndiciHttpClient = (dispatcher: Dispatcher): HttpClient.HttpCli
             (source) => resume(Effect.succeed(source)),
             (cause: unknown) => resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
           )
-          return Effect.sync(() => controller.abort())
+          return Effect.sync(() => signal.abort())
         }).pipe(Effect.map((source): HttpClientResponse.HttpClientResponse => new UndiciResponse(request, source))))
     }),
     Effect.succeed
