@@ -54,23 +54,25 @@ const redactTokenHeaders = Layer.fiberRefLocallyScopedWith(
 )
 
 /** A header the route did not set itself: the per-call value applies. */
-const setDefaultHeader = (name: string, value: Option.Option<string>) =>
-(request: HttpClientRequest.HttpClientRequest) =>
-  Option.isNone(value) || request.headers[name.toLowerCase()] !== undefined
-    ? request
-    : HttpClientRequest.setHeader(request, name, value.value)
+const setDefaultHeader = (request: HttpClientRequest.HttpClientRequest, name: string, value: Option.Option<string>) =>
+  Option.isNone(value) || request.headers[name] !== undefined ? request : HttpClientRequest.setHeader(request, name, value.value)
 
-/** Stage 1 and 2: the API root, the account's token, `Accept`, the user agent, then the per-call options. */
-const prepare = (request: HttpClientRequest.HttpClientRequest, settings: RequestSettings, userAgent: Option.Option<string>) =>
-  request.pipe(
-    HttpClientRequest.prependUrl(settings.baseUrl),
-    HttpClientRequest.acceptJson,
-    (request) => Option.match(userAgent, { onNone: () => request, onSome: (agent) => HttpClientRequest.setHeader(request, "User-Agent", agent) }),
-    HttpClientRequest.setHeaders(settings.headers),
-    HttpClientRequest.setHeader(settings.tokenKind === "bot" ? "X-Bot-Token" : "X-Session-Token", Redacted.value(settings.token)),
-    setDefaultHeader("Idempotency-Key", settings.idempotencyKey),
-    setDefaultHeader("X-Audit-Log-Reason", Option.map(settings.auditLogReason, auditLogHeader))
+/** The headers every request sent with `settings` carries, later ones winning: `Accept`, the user agent, the per-call headers, the token. */
+const headersOf = (settings: RequestSettings, userAgent: Option.Option<string>): Headers.Headers =>
+  Headers.setAll(
+    Headers.fromInput({ Accept: "application/json", "User-Agent": Option.getOrUndefined(userAgent), ...settings.headers }),
+    { [settings.tokenKind === "bot" ? "X-Bot-Token" : "X-Session-Token"]: Redacted.value(settings.token) }
   )
+
+/** Stage 1 and 2: the API root and the headers of `settings`, then the per-call options a route did not set. */
+const prepare = (request: HttpClientRequest.HttpClientRequest, settings: RequestSettings, headers: Headers.Headers) => {
+  const prepared = HttpClientRequest.setHeaders(HttpClientRequest.prependUrl(request, settings.baseUrl), headers)
+  return setDefaultHeader(
+    setDefaultHeader(prepared, "idempotency-key", settings.idempotencyKey),
+    "x-audit-log-reason",
+    Option.map(settings.auditLogReason, auditLogHeader)
+  )
+}
 
 /** How `StoatClient.layerWith` builds the pipeline; everything is optional. */
 export interface StoatClientOptions<E1 = never, R1 = never, E2 = never, R2 = never> {
@@ -127,6 +129,16 @@ export class StoatClient extends Context.Tag("effect-stoat/StoatClient")<
       const transport = yield* HttpClient.HttpClient
       const timeout = makeWireTimeout(yield* Effect.scope)
       const cutsOff = isCuttingOff(transport)
+      // Settings are cached per options in force, so their headers are worked out once each.
+      const headers = new WeakMap<RequestSettings, Headers.Headers>()
+      const headersFor = (current: RequestSettings) => {
+        let known = headers.get(current)
+        if (known === undefined) {
+          known = headersOf(current, config.userAgent)
+          headers.set(current, known)
+        }
+        return known
+      }
 
       // Stages 3 to 6 for a prepared request: the limiter around the timed wire, then both kinds of retry.
       const send = (request: HttpClientRequest.HttpClientRequest, current: RequestSettings) =>
@@ -137,7 +149,7 @@ export class StoatClient extends Context.Tag("effect-stoat/StoatClient")<
         })
       const pipeline = HttpClient.makeWith<never, never, TransportError | RateLimited, never>(
         (prepared) => Effect.flatMap(prepared, (request) => Effect.flatMap(settings, (current) => send(request, current))),
-        (request) => Effect.map(settings, (current) => prepare(request, current, config.userAgent))
+        (request) => Effect.map(settings, (current) => prepare(request, current, headersFor(current)))
       )
       const http = options.transformClient === undefined ? pipeline : options.transformClient(pipeline)
 
