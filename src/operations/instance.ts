@@ -4,6 +4,7 @@ import { declare, type ErrorOf } from "../errors/Declared.js"
 import { Instance } from "../schema/Instance.js"
 import { StoatClient } from "../services/StoatClient.js"
 import { withoutTrailingSlashes } from "../internal/url.js"
+import { operation } from "../internal/operation.js"
 
 /** The errors `fetchInstance` declares, for decoding its failures. */
 export const fetchInstanceErrors = declare()
@@ -11,7 +12,7 @@ export const fetchInstanceErrors = declare()
 export type FetchInstanceError = ErrorOf<typeof fetchInstanceErrors.classes> | ClientError
 
 /** `GET /`: the instance's configuration: its version, features and the URLs of its services. */
-export const fetchInstance: () => Effect.Effect<Instance, FetchInstanceError, StoatClient> = Effect.fn(
+export const fetchInstance: () => Effect.Effect<Instance, FetchInstanceError, StoatClient> = operation(
   "Stoat.fetchInstance"
 )(function*() {
   const client = yield* StoatClient

@@ -32,6 +32,7 @@ import {
 } from "../schema/Invite.js"
 import { StoatClient } from "../services/StoatClient.js"
 import { type AuditLogOptions, auditLogReason, idOf, type Identifiable, segment, serverId, ulid } from "../internal/input.js"
+import { operation } from "../internal/operation.js"
 
 /** Any invite, public or stored. */
 export type AnyInvite = PublicInvite | Invite
@@ -46,7 +47,7 @@ export const fetchInviteErrors = declare(NotFound, DatabaseError, FailedValidati
 export type FetchInviteError = ErrorOf<typeof fetchInviteErrors.classes> | ClientError
 
 /** `GET /invites/{code}`: what anyone can see of an invite (a server id fetches its vanity invite). */
-export const fetchInvite: (code: string) => Effect.Effect<PublicInvite, FetchInviteError, StoatClient> = Effect.fn(
+export const fetchInvite: (code: string) => Effect.Effect<PublicInvite, FetchInviteError, StoatClient> = operation(
   "Stoat.fetchInvite"
 )(function*(code) {
   const client = yield* StoatClient
@@ -69,7 +70,7 @@ export type AcceptGroupInviteError = ErrorOf<typeof acceptGroupInviteErrors.clas
 export type AcceptInviteError = ErrorOf<typeof acceptInviteErrors.classes> | ClientError
 
 const join = <A, I, E>(success: Schema.Schema<A, I>, errors: Declared<E>) =>
-  Effect.fn("Stoat.acceptInvite")(function*(invite: string | AnyInvite) {
+  operation("Stoat.acceptInvite")(function*(invite: string | AnyInvite) {
     const client = yield* StoatClient
     const target = yield* inviteCode(invite)
     return yield* client.request({ method: "POST", path: ["invites", target] }, success, errors)
@@ -112,7 +113,7 @@ export type DeleteInviteError = ErrorOf<typeof deleteInviteErrors.classes> | Cli
 export const deleteInvite: (
   invite: string | AnyInvite,
   options?: AuditLogOptions
-) => Effect.Effect<void, DeleteInviteError, StoatClient> = Effect.fn("Stoat.deleteInvite")(
+) => Effect.Effect<void, DeleteInviteError, StoatClient> = operation("Stoat.deleteInvite")(
   function*(invite, options) {
     const client = yield* StoatClient
     const target = yield* inviteCode(invite)
@@ -145,7 +146,7 @@ export type CreateInviteError = ErrorOf<typeof createInviteErrors.classes> | Cli
 export const createInvite: (
   channel: Identifiable<ChannelId>,
   options?: AuditLogOptions
-) => Effect.Effect<Invite, CreateInviteError, StoatClient> = Effect.fn("Stoat.createInvite")(
+) => Effect.Effect<Invite, CreateInviteError, StoatClient> = operation("Stoat.createInvite")(
   function*(channel, options) {
     const client = yield* StoatClient
     const id = yield* ulid("channel id", idOf(channel), ChannelId.make)
@@ -166,7 +167,7 @@ export type FetchServerInvitesError = ErrorOf<typeof fetchServerInvitesErrors.cl
 /** `GET /servers/{id}/invites`: every invite of a server (needs `ManageServer`). */
 export const fetchServerInvites: (
   server: Identifiable<ServerId>
-) => Effect.Effect<ReadonlyArray<Invite>, FetchServerInvitesError, StoatClient> = Effect.fn(
+) => Effect.Effect<ReadonlyArray<Invite>, FetchServerInvitesError, StoatClient> = operation(
   "Stoat.fetchServerInvites"
 )(function*(server) {
   const client = yield* StoatClient

@@ -8,6 +8,7 @@ import { FastMember, FastMemberWithRoles, MemberList } from "../schema/MemberLis
 import { StoatClient } from "../services/StoatClient.js"
 import { type Identifiable, serverId, userId } from "../internal/input.js"
 import type { UserTarget } from "./users.js"
+import { operation } from "../internal/operation.js"
 
 /** The errors `fetchMember` declares, for decoding its failures. */
 export const fetchMemberErrors = declare(InvalidSession, NotFound, DatabaseError, FailedValidation)
@@ -21,7 +22,7 @@ export interface FetchMemberOptions {
 }
 
 const getMember = <A, I>(success: Schema.Schema<A, I>, roles: boolean) =>
-  Effect.fn("Stoat.fetchMember")(function*(server: Identifiable<ServerId>, user: UserTarget) {
+  operation("Stoat.fetchMember")(function*(server: Identifiable<ServerId>, user: UserTarget) {
     const client = yield* StoatClient
     const id = yield* serverId(server)
     const member = yield* userId(user)
@@ -80,7 +81,7 @@ export interface FetchMembersOptions {
 export const fetchMembers: (
   server: Identifiable<ServerId>,
   options?: FetchMembersOptions
-) => Effect.Effect<MemberList, FetchMembersError, StoatClient> = Effect.fn("Stoat.fetchMembers")(
+) => Effect.Effect<MemberList, FetchMembersError, StoatClient> = operation("Stoat.fetchMembers")(
   function*(server, options) {
     const client = yield* StoatClient
     const id = yield* serverId(server)

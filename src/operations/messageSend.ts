@@ -26,6 +26,7 @@ import { Message, MessageFlags } from "../schema/Message.js"
 import { StoatClient } from "../services/StoatClient.js"
 import { characters, colour, type Identifiable, idempotencyKey, idOf, invalid, ulid, utf8Bytes } from "../internal/input.js"
 import { declareWithTarget, type MessageTarget, targetChannelId } from "./messageTarget.js"
+import { operation } from "../internal/operation.js"
 
 /** A reply to a message, mentioning its author or not. */
 export interface Reply {
@@ -164,7 +165,7 @@ export const send: (
   target: MessageTarget,
   content: string,
   options?: SendOptions
-) => Effect.Effect<Message, SendError, StoatClient> = Effect.fn("Stoat.send")(function*(target, content, options) {
+) => Effect.Effect<Message, SendError, StoatClient> = operation("Stoat.send")(function*(target, content, options) {
   const client = yield* StoatClient
   yield* utf8Bytes("the content", content, maxContentBytes)
   const replies = options?.replies ?? []

@@ -16,6 +16,7 @@ import { BulkMessageResponse, BulkMessages, Message } from "../schema/Message.js
 import { StoatClient } from "../services/StoatClient.js"
 import { characters, type Identifiable, idOf, invalid, segment, ulid } from "../internal/input.js"
 import { declareWithTarget, type MessageTarget, targetChannelId } from "./messageTarget.js"
+import { operation } from "../internal/operation.js"
 
 /** A new ULID for the current `Clock` time, its 80 random bits from `Random`. */
 const freshUlid = Effect.gen(function*() {
@@ -48,7 +49,7 @@ export type AcknowledgeError = ErrorOf<typeof acknowledgeErrors.classes> | Clien
 export const acknowledge: (
   target: MessageTarget,
   message?: Identifiable<MessageId>
-) => Effect.Effect<void, AcknowledgeError, StoatClient> = Effect.fn("Stoat.acknowledge")(function*(target, message) {
+) => Effect.Effect<void, AcknowledgeError, StoatClient> = operation("Stoat.acknowledge")(function*(target, message) {
   const client = yield* StoatClient
   const upTo = yield* segment("message id", message === undefined ? yield* freshUlid : idOf(message), MessageId.make)
   const channel = yield* targetChannelId(target)
@@ -65,7 +66,7 @@ export type FetchMessageError = ErrorOf<typeof fetchMessageErrors.classes> | Cli
 export const fetchMessage: (
   target: MessageTarget,
   message: Identifiable<MessageId>
-) => Effect.Effect<Message, FetchMessageError, StoatClient> = Effect.fn("Stoat.fetchMessage")(function*(target, message) {
+) => Effect.Effect<Message, FetchMessageError, StoatClient> = operation("Stoat.fetchMessage")(function*(target, message) {
   const client = yield* StoatClient
   const id = yield* messageId("message id", message)
   const channel = yield* targetChannelId(target)
@@ -103,7 +104,7 @@ const historyQuery = (options: HistoryOptions) =>
     include_users: Effect.succeed(options.includeUsers)
   })
 
-const fetchHistory = Effect.fn("Stoat.historyPage")(function*(
+const fetchHistory = operation("Stoat.historyPage")(function*(
   channel: ChannelId,
   query: Effect.Effect.Success<ReturnType<typeof historyQuery>>
 ) {
@@ -123,7 +124,7 @@ const fetchHistory = Effect.fn("Stoat.historyPage")(function*(
 export const history: (
   target: MessageTarget,
   options?: HistoryOptions
-) => Effect.Effect<BulkMessages, HistoryError, StoatClient> = Effect.fn("Stoat.history")(function*(target, options) {
+) => Effect.Effect<BulkMessages, HistoryError, StoatClient> = operation("Stoat.history")(function*(target, options) {
   const query = yield* historyQuery(options ?? {})
   const channel = yield* targetChannelId(target)
   return yield* fetchHistory(channel, query)
@@ -197,7 +198,7 @@ export type SearchError = ErrorOf<typeof searchErrors.classes> | ClientError
 export const search: (
   target: MessageTarget,
   options: SearchOptions
-) => Effect.Effect<BulkMessages, SearchError, StoatClient> = Effect.fn("Stoat.search")(function*(target, options) {
+) => Effect.Effect<BulkMessages, SearchError, StoatClient> = operation("Stoat.search")(function*(target, options) {
   const client = yield* StoatClient
   if (options.query !== undefined && options.pinned !== undefined) {
     return yield* Effect.fail(new InvalidOperation({}))

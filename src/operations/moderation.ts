@@ -25,6 +25,7 @@ import { Member } from "../schema/Member.js"
 import type { MemberFieldName } from "../schema/PartialMember.js"
 import { StoatClient } from "../services/StoatClient.js"
 import { type AuditLogOptions, auditLogReason, characters, idOf, type Identifiable, invalid, segment, serverId, ulid, userId } from "../internal/input.js"
+import { operation } from "../internal/operation.js"
 
 /**
  * A member: a `Member` (or anything carrying a member `id`), or `{ server, user }` where each is an
@@ -160,7 +161,7 @@ export const timeoutMemberErrors = declare(
 export type TimeoutMemberError = ErrorOf<typeof timeoutMemberErrors.classes> | ClientError
 
 const patchMember = <E>(name: string, errors: Declared<E>) =>
-  Effect.fn(name)(function*(member: MemberRef, edit: MemberEdit, options?: AuditLogOptions) {
+  operation(name)(function*(member: MemberRef, edit: MemberEdit, options?: AuditLogOptions) {
     const client = yield* StoatClient
     const [server, user] = yield* memberOf(member)
     const body = yield* memberEditBody(edit)
@@ -206,7 +207,7 @@ export type KickMemberError = ErrorOf<typeof kickMemberErrors.classes> | ClientE
 export const kickMember: (
   member: MemberRef,
   options?: AuditLogOptions
-) => Effect.Effect<void, KickMemberError, StoatClient> = Effect.fn("Stoat.kickMember")(function*(member, options) {
+) => Effect.Effect<void, KickMemberError, StoatClient> = operation("Stoat.kickMember")(function*(member, options) {
   const client = yield* StoatClient
   const [server, user] = yield* memberOf(member)
   const reason = yield* auditLogReason(options?.auditLogReason)
@@ -253,7 +254,7 @@ export type BanMemberError = ErrorOf<typeof banMemberErrors.classes> | ClientErr
 export const banMember: (
   member: MemberRef,
   options?: BanOptions
-) => Effect.Effect<Ban, BanMemberError, StoatClient> = Effect.fn("Stoat.banMember")(function*(member, options) {
+) => Effect.Effect<Ban, BanMemberError, StoatClient> = operation("Stoat.banMember")(function*(member, options) {
   const client = yield* StoatClient
   const ids = memberIds(member)
   const [server, user] = yield* banTargetOf(ids.server, ids.user)
@@ -281,7 +282,7 @@ export const unbanUser: (
   server: Identifiable<ServerId>,
   user: Identifiable<UserId>,
   options?: AuditLogOptions
-) => Effect.Effect<void, UnbanUserError, StoatClient> = Effect.fn("Stoat.unbanUser")(
+) => Effect.Effect<void, UnbanUserError, StoatClient> = operation("Stoat.unbanUser")(
   function*(server, user, options) {
     const client = yield* StoatClient
     const [serverId, userId] = yield* banTargetOf(idOf(server), idOf(user))
@@ -302,7 +303,7 @@ export type FetchBansError = ErrorOf<typeof fetchBansErrors.classes> | ClientErr
 /** `GET /servers/{server}/bans`: a server's bans (`BanMembers`); the cache's bans of it become these. */
 export const fetchBans: (
   server: Identifiable<ServerId>
-) => Effect.Effect<BanList, FetchBansError, StoatClient> = Effect.fn("Stoat.fetchBans")(function*(server) {
+) => Effect.Effect<BanList, FetchBansError, StoatClient> = operation("Stoat.fetchBans")(function*(server) {
   const client = yield* StoatClient
   const id = yield* serverId(server)
   const list = yield* client.request({ method: "GET", path: ["servers", id, "bans"] }, BanList, fetchBansErrors)

@@ -6,6 +6,7 @@ import { ServerId } from "../schema/Ids.js"
 import { Server, type ServerWithChannels, ServerWithChannelsFromWire } from "../schema/Server.js"
 import { StoatClient } from "../services/StoatClient.js"
 import { type Identifiable, serverId } from "../internal/input.js"
+import { operation } from "../internal/operation.js"
 
 /** The errors `fetchServer` declares, for decoding its failures. */
 export const fetchServerErrors = declare(InvalidSession, NotFound, DatabaseError, FailedValidation)
@@ -19,7 +20,7 @@ export interface FetchServerOptions {
 }
 
 const getServer = <A, I>(success: Schema.Schema<A, I>, includeChannels: boolean) =>
-  Effect.fn("Stoat.fetchServer")(function*(server: Identifiable<ServerId>) {
+  operation("Stoat.fetchServer")(function*(server: Identifiable<ServerId>) {
     const client = yield* StoatClient
     const id = yield* serverId(server)
     return yield* client.request(
@@ -74,7 +75,7 @@ export interface LeaveServerOptions {
 export const leaveServer: (
   server: Identifiable<ServerId>,
   options?: LeaveServerOptions
-) => Effect.Effect<void, LeaveServerError, StoatClient> = Effect.fn("Stoat.leaveServer")(function*(server, options) {
+) => Effect.Effect<void, LeaveServerError, StoatClient> = operation("Stoat.leaveServer")(function*(server, options) {
   const client = yield* StoatClient
   const id = yield* serverId(server)
   yield* client.request(

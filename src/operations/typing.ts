@@ -4,6 +4,7 @@ import type { ChannelId } from "../schema/Ids.js"
 import type { StoatClient } from "../services/StoatClient.js"
 import { invalid } from "../internal/input.js"
 import { type MessageTarget, type MessageTargetError, messageTargetErrors, targetChannelId } from "./messageTarget.js"
+import { operation } from "../internal/operation.js"
 
 /** The failures of `beginTyping`, `endTyping` and `withTyping`'s own: resolving the target, and a refused token. */
 export const typingErrors = messageTargetErrors
@@ -32,7 +33,7 @@ export interface WithTypingOptions {
  * The seed's `begin_typing`: one `BeginTyping` frame on the events socket for the target's channel
  * (a member or user through their DM). Clients drop it after a few seconds: `withTyping` keeps it.
  */
-export const beginTyping: (target: MessageTarget) => Effect.Effect<void, TypingError, StoatClient | Gateway> = Effect.fn(
+export const beginTyping: (target: MessageTarget) => Effect.Effect<void, TypingError, StoatClient | Gateway> = operation(
   "Stoat.beginTyping"
 )(function*(target) {
   const channel = yield* targetChannelId(target)
@@ -40,7 +41,7 @@ export const beginTyping: (target: MessageTarget) => Effect.Effect<void, TypingE
 })
 
 /** The seed's `end_typing`: one `EndTyping` frame on the events socket for the target's channel. */
-export const endTyping: (target: MessageTarget) => Effect.Effect<void, TypingError, StoatClient | Gateway> = Effect.fn(
+export const endTyping: (target: MessageTarget) => Effect.Effect<void, TypingError, StoatClient | Gateway> = operation(
   "Stoat.endTyping"
 )(function*(target) {
   const channel = yield* targetChannelId(target)

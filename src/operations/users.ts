@@ -22,6 +22,7 @@ import { UserProfile } from "../schema/UserProfile.js"
 import { UserReportReason } from "../schema/ReportReason.js"
 import { StoatClient } from "../services/StoatClient.js"
 import { characters, type Identifiable, idOf, segment, ulid, userId } from "../internal/input.js"
+import { operation } from "../internal/operation.js"
 
 /** Whom a user operation acts on: a member (or partial member) for their user, a user, or a user's id. */
 export type UserTarget = { readonly id: { readonly user: UserId } } | Identifiable<UserId>
@@ -32,7 +33,7 @@ export const fetchUserErrors = declare(InvalidSession, NotFound, MissingPermissi
 export type FetchUserError = ErrorOf<typeof fetchUserErrors.classes> | ClientError
 
 /** `GET /users/{id}`: a user, as you may see them (yourself with your relations); the cache learns it. */
-export const fetchUser: (user: UserTarget) => Effect.Effect<User, FetchUserError, StoatClient> = Effect.fn(
+export const fetchUser: (user: UserTarget) => Effect.Effect<User, FetchUserError, StoatClient> = operation(
   "Stoat.fetchUser"
 )(function*(user) {
   const client = yield* StoatClient
@@ -46,7 +47,7 @@ export const fetchProfileErrors = declare(InvalidSession, MissingUserPermission,
 export type FetchProfileError = ErrorOf<typeof fetchProfileErrors.classes> | ClientError
 
 /** `GET /users/{id}/profile`: a user's profile (needs `ViewProfile`; yours always). */
-export const fetchProfile: (user: UserTarget) => Effect.Effect<UserProfile, FetchProfileError, StoatClient> = Effect.fn(
+export const fetchProfile: (user: UserTarget) => Effect.Effect<UserProfile, FetchProfileError, StoatClient> = operation(
   "Stoat.fetchProfile"
 )(function*(user) {
   const client = yield* StoatClient
@@ -62,7 +63,7 @@ export type FetchFlagsError = ErrorOf<typeof fetchFlagsErrors.classes> | ClientE
 const FlagResponse = Schema.Struct({ flags: Schema.Number })
 
 /** `GET /users/{id}/flags`: a user's raw flag bits (suspended 1, deleted 2, banned 4, spam 8); 0 for unknown users. */
-export const fetchFlags: (user: UserTarget) => Effect.Effect<number, FetchFlagsError, StoatClient> = Effect.fn(
+export const fetchFlags: (user: UserTarget) => Effect.Effect<number, FetchFlagsError, StoatClient> = operation(
   "Stoat.fetchFlags"
 )(function*(user) {
   const client = yield* StoatClient
@@ -79,7 +80,7 @@ export type FetchDefaultAvatarError = ErrorOf<typeof fetchDefaultAvatarErrors.cl
 /** `GET /users/{id}/default_avatar`: the PNG a user shows without an avatar (picked by the id's last character). */
 export const fetchDefaultAvatar: (
   user: UserTarget
-) => Effect.Effect<Uint8Array, FetchDefaultAvatarError, StoatClient> = Effect.fn("Stoat.fetchDefaultAvatar")(
+) => Effect.Effect<Uint8Array, FetchDefaultAvatarError, StoatClient> = operation("Stoat.fetchDefaultAvatar")(
   function*(user) {
     const client = yield* StoatClient
     const id = yield* segment("user id", idOf(user), UserId.make)
@@ -101,7 +102,7 @@ export const fetchMutualsErrors = declare(
 export type FetchMutualsError = ErrorOf<typeof fetchMutualsErrors.classes> | ClientError
 
 /** `GET /users/{id}/mutual`: the friends, servers, groups and DMs you share with a user (not yourself). */
-export const fetchMutuals: (user: UserTarget) => Effect.Effect<Mutuals, FetchMutualsError, StoatClient> = Effect.fn(
+export const fetchMutuals: (user: UserTarget) => Effect.Effect<Mutuals, FetchMutualsError, StoatClient> = operation(
   "Stoat.fetchMutuals"
 )(function*(user) {
   const client = yield* StoatClient
@@ -130,7 +131,7 @@ export type OpenDmError = ErrorOf<typeof openDmErrors.classes> | ClientError
  * `GET /users/{id}/dm`: the DM with a user, created when there is none (your saved messages for
  * yourself). Needs `SendMessage` toward them: friends, or one of you a bot. The cache keeps its id.
  */
-export const openDm: (user: UserTarget) => Effect.Effect<DmChannel, OpenDmError, StoatClient> = Effect.fn(
+export const openDm: (user: UserTarget) => Effect.Effect<DmChannel, OpenDmError, StoatClient> = operation(
   "Stoat.openDm"
 )(function*(user) {
   const client = yield* StoatClient
@@ -140,7 +141,7 @@ export const openDm: (user: UserTarget) => Effect.Effect<DmChannel, OpenDmError,
 })
 
 /** The seed's `fetch_channel_id`: the cached id of the DM with a user, else `openDm`'s (`GET /users/{id}/dm`). */
-export const fetchDmChannelId: (user: UserTarget) => Effect.Effect<ChannelId, OpenDmError, StoatClient> = Effect.fn(
+export const fetchDmChannelId: (user: UserTarget) => Effect.Effect<ChannelId, OpenDmError, StoatClient> = operation(
   "Stoat.fetchDmChannelId"
 )(function*(user) {
   const client = yield* StoatClient
@@ -157,7 +158,7 @@ export const removeFriendErrors = declare(IsBot, NoEffect, InvalidSession, NotFo
 export type RemoveFriendError = ErrorOf<typeof removeFriendErrors.classes> | ClientError
 
 /** `DELETE /users/{id}/friend`: removes a friend, or denies or cancels a friend request (user accounts only). */
-export const removeFriend: (user: UserTarget) => Effect.Effect<User, RemoveFriendError, StoatClient> = Effect.fn(
+export const removeFriend: (user: UserTarget) => Effect.Effect<User, RemoveFriendError, StoatClient> = operation(
   "Stoat.removeFriend"
 )(function*(user) {
   const client = yield* StoatClient
@@ -171,7 +172,7 @@ export const unblockUserErrors = declare(NoEffect, InvalidSession, NotFound, Dat
 export type UnblockUserError = ErrorOf<typeof unblockUserErrors.classes> | ClientError
 
 /** `DELETE /users/{id}/block`: unblocks a user you blocked; returns them with the new relationship. */
-export const unblockUser: (user: UserTarget) => Effect.Effect<User, UnblockUserError, StoatClient> = Effect.fn(
+export const unblockUser: (user: UserTarget) => Effect.Effect<User, UnblockUserError, StoatClient> = operation(
   "Stoat.unblockUser"
 )(function*(user) {
   const client = yield* StoatClient
@@ -197,7 +198,7 @@ export const reportUser: (
   user: UserTarget,
   reason: UserReportReason,
   options?: ReportUserOptions
-) => Effect.Effect<void, ReportUserError, StoatClient> = Effect.fn("Stoat.reportUser")(function*(user, reason, options) {
+) => Effect.Effect<void, ReportUserError, StoatClient> = operation("Stoat.reportUser")(function*(user, reason, options) {
   const client = yield* StoatClient
   const id = yield* userId(user)
   const context = options?.additionalContext === undefined

@@ -26,6 +26,7 @@ import { type FetchInstanceError, fetchInstance } from "./instance.js"
 import { idOf, invalid, ulid } from "../internal/input.js"
 import { declareWithTarget, type MessageTarget, targetChannelId } from "./messageTarget.js"
 import type { UserTarget } from "./users.js"
+import { operation } from "../internal/operation.js"
 
 /** Options of `joinCall`. */
 export interface JoinCallOptions {
@@ -63,7 +64,7 @@ export type JoinCallError = ErrorOf<typeof joinCallErrors.classes> | ClientError
 export const joinCall: (
   target: MessageTarget,
   options?: JoinCallOptions
-) => Effect.Effect<CallCredentials, JoinCallError, StoatClient> = Effect.fn("Stoat.joinCall")(function*(target, options) {
+) => Effect.Effect<CallCredentials, JoinCallError, StoatClient> = operation("Stoat.joinCall")(function*(target, options) {
   const client = yield* StoatClient
   if (options?.node === "") return yield* invalid("node must be a node's name, got an empty string")
   const recipients = options?.recipients === undefined
@@ -129,7 +130,7 @@ const defaultNode = Effect.flatMap(fetchInstance(), (instance) => {
 export const connectVoice: (
   target: MessageTarget,
   options?: ConnectVoiceOptions
-) => Effect.Effect<VoiceRoom, ConnectVoiceError, StoatClient | Scope.Scope> = Effect.fn("Stoat.connectVoice")(
+) => Effect.Effect<VoiceRoom, ConnectVoiceError, StoatClient | Scope.Scope> = operation("Stoat.connectVoice")(
   function*(target, options) {
     if (options?.node === "") return yield* invalid("node must be a node's name, got an empty string")
     const channel = yield* targetChannelId(target)
