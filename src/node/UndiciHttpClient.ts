@@ -9,40 +9,148 @@ import {
   UrlParams
 } from "@effect/platform"
 import { NodeStream } from "@effect/platform-node"
-import { Effect, Inspectable, Layer, Option, type Stream } from "effect"
-import { EventEmitter } from "node:events"
+import { Chunk, Effect, Inspectable, Layer, Option, Stream } from "effect"
+import type { IncomingHttpHeaders } from "node:http"
 import { Readable } from "node:stream"
-import { Agent, type Dispatcher } from "undici"
+import { Agent, type Dispatcher, errors } from "undici"
 import { cutoffOf, cutsOffRequests } from "../internal/wireCutoff.js"
 
-/** A response body nobody reads or cancels is released when its response is collected, so its connection is not held. */
-const unread = new FinalizationRegistry<Dispatcher.ResponseData["body"]>((body) => body.destroy())
+/** How many body bytes are held before undici is paused, while nobody reads them or a stream's consumer lags. */
+const highWaterMark = 64 * 1024
 
-/** A response over undici's: each way of reading the body reads it once, and interrupting a read aborts it. */
+/**
+ * One request over `dispatcher.dispatch`, as its undici handler: it hands the response's head to the
+ * waiting fiber, then holds the body's chunks for its one reader (a read of the whole body, or a stream).
+ */
+class Exchange implements Dispatcher.DispatchHandler {
+  status = 0
+  headers: IncomingHttpHeaders = {}
+  /** Received and not yet taken by a stream (a whole-body read takes none). */
+  chunks: Array<Buffer> = []
+  held = 0
+  ended = false
+  failure: Error | undefined
+  reader: "none" | "whole" | "stream" = "none"
+  private controller: Dispatcher.DispatchController | undefined
+  private stopWith: Error | undefined
+  private waiters: Array<() => void> | undefined
+
+  constructor(
+    private readonly requestBody: unknown,
+    private respond: ((exchange: Exchange, failure: Error | undefined) => void) | undefined
+  ) {}
+
+  get done(): boolean {
+    return this.ended || this.failure !== undefined
+  }
+
+  /** Stops the exchange where it is (a no-op once the body has ended). */
+  abort(reason?: Error): void {
+    if (this.done) return
+    const stop = reason ?? new errors.RequestAbortedError()
+    if (this.controller === undefined) this.stopWith ??= stop
+    else this.controller.abort(stop)
+  }
+
+  /** Calls `waiter` once at the next chunk, end or failure; the returned function forgets it. */
+  wait(waiter: () => void): () => void {
+    ;(this.waiters ??= []).push(waiter)
+    return () => {
+      this.waiters = this.waiters?.filter((other) => other !== waiter)
+    }
+  }
+
+  /** Whoever reads the body now takes its chunks as they come: undici need not wait for them. */
+  read(reader: "whole" | "stream"): void {
+    this.reader = reader
+    if (reader === "whole" || this.held < highWaterMark) this.controller?.resume()
+  }
+
+  /** The chunks held for a stream, handed over; undici resumes if it was paused for them. */
+  take(): Array<Buffer> {
+    const taken = this.chunks
+    this.chunks = []
+    this.held = 0
+    this.controller?.resume()
+    return taken
+  }
+
+  /** The whole body, once it has ended. */
+  whole(): Buffer {
+    if (this.chunks.length !== 1) this.chunks = [Buffer.concat(this.chunks, this.held)]
+    return this.chunks[0]!
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller
+    if (this.stopWith !== undefined) controller.abort(this.stopWith)
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, status: number, headers: IncomingHttpHeaders): void {
+    if (status < 200) return
+    this.status = status
+    this.headers = headers
+    const respond = this.respond
+    this.respond = undefined
+    respond?.(this, undefined)
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.chunks.push(chunk)
+    this.held += chunk.length
+    if (this.reader !== "whole" && this.held >= highWaterMark) controller.pause()
+    this.wake()
+  }
+
+  onResponseEnd(): void {
+    this.ended = true
+    this.wake()
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.failure = error
+    if (this.requestBody instanceof Readable) this.requestBody.destroy(error)
+    const respond = this.respond
+    this.respond = undefined
+    respond?.(this, error)
+    this.wake()
+  }
+
+  private wake(): void {
+    const waiters = this.waiters
+    if (waiters === undefined) return
+    this.waiters = undefined
+    for (const waiter of waiters) waiter()
+  }
+}
+
+/** A response nobody reads or cancels is aborted when it is collected, so its connection is not held. */
+const unread = new FinalizationRegistry<Exchange>((exchange) => exchange.abort())
+
+const utf8ByteOrderMark = 0xfeff
+
+/** A response over an `Exchange`: the body is read whole (every buffered read shares it) or streamed, once. */
 class UndiciResponse extends Inspectable.Class implements HttpClientResponse.HttpClientResponse {
   readonly [HttpClientResponse.TypeId]: HttpClientResponse.TypeId = HttpClientResponse.TypeId
   readonly [HttpIncomingMessage.TypeId]: HttpIncomingMessage.TypeId = HttpIncomingMessage.TypeId
-  private readonly reads = new Map<string, Promise<unknown>>()
+  private readHeaders: Headers.Headers | undefined
 
-  constructor(readonly request: HttpClientRequest.HttpClientRequest, private readonly source: Dispatcher.ResponseData) {
+  constructor(readonly request: HttpClientRequest.HttpClientRequest, private readonly exchange: Exchange) {
     super()
-    source.body.on("error", () => {})
-    unread.register(this, source.body, this)
+    unread.register(this, exchange, this)
   }
 
   get status(): number {
-    return this.source.statusCode
+    return this.exchange.status
   }
 
-  private readHeaders: Headers.Headers | undefined
-
   get headers(): Headers.Headers {
-    if (this.readHeaders === undefined) this.readHeaders = Headers.fromInput(this.source.headers)
+    if (this.readHeaders === undefined) this.readHeaders = Headers.fromInput(this.exchange.headers)
     return this.readHeaders
   }
 
   get cookies(): Cookies.Cookies {
-    const header = this.source.headers["set-cookie"]
+    const header = this.exchange.headers["set-cookie"]
     if (header === undefined) return Cookies.empty
     return Cookies.fromSetCookie(Array.isArray(header) ? header : [header])
   }
@@ -55,28 +163,40 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
     return new HttpClientError.ResponseError({ request: this.request, response: this, reason: "Decode", cause })
   }
 
-  /** The body read once by `read` (later calls share that read); interrupting the read destroys the body. */
-  private body<A>(kind: string, read: (body: Dispatcher.ResponseData["body"]) => Promise<A>): Effect.Effect<A, HttpClientError.ResponseError> {
-    return Effect.async((resume) => {
-      unread.unregister(this)
-      const body = this.source.body
-      cutoffOf(this.request)?.onCut(() => body.destroy())
-      let pending = this.reads.get(kind)
-      if (pending === undefined) {
-        pending = read(body)
-        this.reads.set(kind, pending)
+  /** The whole body once it has come; interrupting the wait aborts the exchange. */
+  private get bytes(): Effect.Effect<Buffer, HttpClientError.ResponseError> {
+    return Effect.suspend(() => {
+      const exchange = this.exchange
+      if (exchange.reader === "stream") return Effect.fail(this.failure(new Error("the body was streamed")))
+      if (exchange.reader === "none") {
+        unread.unregister(this)
+        exchange.read("whole")
       }
-      // The map holds what `read` gave for this kind, so this is the `A` it was stored with.
-      ;(pending as Promise<A>).then(
-        (value) => resume(Effect.succeed(value)),
-        (cause: unknown) => resume(Effect.fail(this.failure(cause)))
-      )
-      return Effect.sync(() => body.destroy())
+      if (exchange.done) return this.settled()
+      return Effect.async<Buffer, HttpClientError.ResponseError>((resume) => {
+        const check = () => {
+          if (exchange.done) resume(this.settled())
+          else forget = exchange.wait(check)
+        }
+        let forget = exchange.wait(check)
+        return Effect.sync(() => {
+          forget()
+          exchange.abort()
+        })
+      })
     })
   }
 
+  private settled(): Effect.Effect<Buffer, HttpClientError.ResponseError> {
+    const { exchange } = this
+    return exchange.failure === undefined ? Effect.succeed(exchange.whole()) : Effect.fail(this.failure(exchange.failure))
+  }
+
   get text(): Effect.Effect<string, HttpClientError.ResponseError> {
-    return this.body("text", (body) => body.text())
+    return Effect.map(this.bytes, (bytes) => {
+      const text = bytes.toString("utf8")
+      return text.charCodeAt(0) === utf8ByteOrderMark ? text.slice(1) : text
+    })
   }
 
   get json(): Effect.Effect<unknown, HttpClientError.ResponseError> {
@@ -85,11 +205,19 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
   }
 
   get arrayBuffer(): Effect.Effect<ArrayBuffer, HttpClientError.ResponseError> {
-    return this.body("arrayBuffer", (body) => body.arrayBuffer())
+    return Effect.map(this.bytes, (bytes) => {
+      const copy = new ArrayBuffer(bytes.length)
+      new Uint8Array(copy).set(bytes)
+      return copy
+    })
   }
 
   get formData(): Effect.Effect<FormData, HttpClientError.ResponseError> {
-    return this.body("formData", (body) => body.formData())
+    return Effect.flatMap(this.bytes, (bytes) =>
+      Effect.tryPromise({
+        try: () => new Response(bytes, { headers: { "content-type": this.headers["content-type"] ?? "" } }).formData(),
+        catch: (cause) => this.failure(cause)
+      }))
   }
 
   get urlParamsBody(): Effect.Effect<UrlParams.UrlParams, HttpClientError.ResponseError> {
@@ -98,29 +226,32 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
   }
 
   get stream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
-    unread.unregister(this)
-    return NodeStream.fromReadable(() => this.source.body, (cause) => this.failure(cause))
+    return Stream.suspend(() => {
+      const exchange = this.exchange
+      if (exchange.reader === "whole") return Stream.fromEffect(this.bytes)
+      if (exchange.reader === "stream") return Stream.fail(this.failure(new Error("the body was streamed already")))
+      unread.unregister(this)
+      exchange.read("stream")
+      return Stream.repeatEffectChunkOption(this.pull).pipe(Stream.ensuring(Effect.sync(() => exchange.abort())))
+    })
+  }
+
+  /** The chunks held for the stream, or the wait for the next ones. */
+  private get pull(): Effect.Effect<Chunk.Chunk<Uint8Array>, Option.Option<HttpClientError.ResponseError>> {
+    return Effect.suspend(() => {
+      const exchange = this.exchange
+      if (exchange.chunks.length > 0) return Effect.succeed(Chunk.unsafeFromArray<Uint8Array>(exchange.take()))
+      if (exchange.failure !== undefined) return Effect.fail(Option.some(this.failure(exchange.failure)))
+      if (exchange.ended) return Effect.fail(Option.none())
+      return Effect.async<Chunk.Chunk<Uint8Array>, Option.Option<HttpClientError.ResponseError>>((resume) => {
+        const forget = exchange.wait(() => resume(this.pull))
+        return Effect.sync(forget)
+      })
+    })
   }
 
   toJSON(): unknown {
     return { _id: "@effect/platform/HttpClientResponse", request: this.request.toJSON(), status: this.status }
-  }
-}
-
-/**
- * Stops one request: undici takes an `EventEmitter` as its `signal`, which costs a fraction of an
- * `AbortController` (measured: a quarter of a whole `request()` on loopback).
- */
-class AbortEmitter extends EventEmitter {
-  aborted = false
-  reason: Error | undefined
-
-  /** Without a reason, undici fails the request with its own `RequestAbortedError`. */
-  abort(reason?: Error): void {
-    if (this.aborted) return
-    this.aborted = true
-    this.reason = reason
-    this.emit("abort")
   }
 }
 
@@ -160,9 +291,10 @@ const requestBody = (request: HttpClientRequest.HttpClientRequest): Effect.Effec
 }
 
 /**
- * An `HttpClient` over an undici dispatcher, without what `@effect/platform`'s client adds to every
- * request (a span with its attributes and trace headers, a finalizer per response, the response
- * wrapped twice): interrupting a request aborts it, and each body is streamed or read once.
+ * An `HttpClient` over an undici dispatcher's `dispatch`, without what `@effect/platform`'s client adds
+ * to every request (a span with its attributes and trace headers, a finalizer per response, the response
+ * wrapped twice) nor what undici's `request()` adds (a promise, a body stream, an abort signal):
+ * interrupting a request or a body read aborts it, and each body is streamed or read once.
  */
 export const makeUndiciHttpClient = (dispatcher: Dispatcher): HttpClient.HttpClient =>
   cutsOffRequests(HttpClient.makeWith<never, never, HttpClientError.HttpClientError, never>(
@@ -172,12 +304,14 @@ export const makeUndiciHttpClient = (dispatcher: Dispatcher): HttpClient.HttpCli
         return Effect.fail(new HttpClientError.RequestError({ request, reason: "InvalidUrl", cause: url.left }))
       }
       return Effect.flatMap(requestBody(request), ({ body, contentType }) =>
-        Effect.async<Dispatcher.ResponseData, HttpClientError.RequestError>((resume) => {
-          // One signal stops the request, whether the caller is interrupted or the pipeline cuts it off.
-          const signal = new AbortEmitter()
-          cutoffOf(request)?.onCut(() => signal.abort(new Error("the request's wire time is spent")))
-          dispatcher.request({
-            signal,
+        Effect.async<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError>((resume) => {
+          const exchange = new Exchange(body, (exchange, failure) =>
+            resume(failure === undefined ?
+              Effect.succeed(new UndiciResponse(request, exchange)) :
+              Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause: failure }))))
+          // The pipeline's cutoff stops the exchange, before the response or during its body.
+          cutoffOf(request)?.onCut(() => exchange.abort(new Error("the request's wire time is spent")))
+          dispatcher.dispatch({
             method: request.method,
             headers: contentType === undefined ? request.headers : { ...request.headers, "content-type": contentType },
             origin: url.right.origin,
@@ -186,12 +320,9 @@ export const makeUndiciHttpClient = (dispatcher: Dispatcher): HttpClient.HttpCli
             // Time limits are the caller's: interruption, or the pipeline's cutoff.
             headersTimeout: 60 * 60 * 1000,
             bodyTimeout: 0
-          }).then(
-            (source) => resume(Effect.succeed(source)),
-            (cause: unknown) => resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
-          )
-          return Effect.sync(() => signal.abort())
-        }).pipe(Effect.map((source): HttpClientResponse.HttpClientResponse => new UndiciResponse(request, source))))
+          }, exchange)
+          return Effect.sync(() => exchange.abort())
+        }))
     }),
     Effect.succeed
   ))
