@@ -1,10 +1,12 @@
-import { HttpClient, HttpClientRequest } from "@effect/platform"
+import { HttpBody, HttpClient, HttpClientRequest } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
 import { assert, describe, it } from "@effect/vitest"
 import { Chunk, Effect, Fiber, Layer, Stream } from "effect"
-import { layerUndiciHttpClient } from "effect-stoat/node"
+import { layerUndiciHttpClient, makeUndiciHttpClient } from "effect-stoat/node"
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
+import { Readable } from "node:stream"
+import { Agent } from "undici"
 
 /** What the test server saw of one request. */
 interface Seen {
@@ -47,6 +49,28 @@ const echo: Handler = (_, response, seen) =>
 const stall: Handler = (_, response) => {
   response.writeHead(200, { "content-type": "text/plain" })
   response.write("part of a body")
+}
+
+/** The byte at `position` of a long body: it changes within and across blocks, so a lost or reordered block shows. */
+const patternAt = (position: number) => (position ^ (position >>> 8) ^ (position >>> 16)) & 255
+
+/** More than the loopback socket's buffers can hold while the client reads nothing (tcp_rmem max 32 MiB here). */
+const longBodySize = 48 * 1024 * 1024
+
+/** Writes `longBodySize` bytes of `patternAt` as fast as the client takes them; `finished` says whether all were taken. */
+const longBody = (progress: { finished: boolean }): Handler => (_, response) => {
+  response.writeHead(200, { "content-type": "application/octet-stream" })
+  let position = 0
+  const writeSome = () => {
+    while (position < longBodySize) {
+      const block = Buffer.alloc(64 * 1024)
+      for (let i = 0; i < block.length; i++) block[i] = patternAt(position + i)
+      position += block.length
+      if (!response.write(block)) return void response.once("drain", writeSome)
+    }
+    response.end(() => (progress.finished = true))
+  }
+  writeSome()
 }
 
 /** The layers under test; `sendsForms`: platform-node 0.108 hands Node's global `FormData` to undici 7, which fails ("action is not a function"). */
@@ -130,6 +154,60 @@ for (const [name, layer, { sendsForms }] of layers) {
           assert.strictEqual(yield* Effect.promise(() => closed[0]!), "aborted")
         }))), 30_000)
 
+    it.live("a slow stream consumer holds the sender back, and gets every byte in order", () => {
+      const progress = { finished: false }
+      return live(withServer({ "/long": longBody(progress) }, (base) =>
+        Effect.gen(function*() {
+          const response = yield* HttpClient.get(`${base}/long`)
+          const received = yield* response.stream.pipe(
+            Stream.runFoldEffect(0, (position, chunk) =>
+              Effect.gen(function*() {
+                for (let i = 0; i < chunk.length; i++) {
+                  if (chunk[i] !== patternAt(position + i)) return yield* Effect.die(`byte ${position + i} out of order`)
+                }
+                if (position === 0) {
+                  // Unread bytes beyond the client's buffer and the socket's stay with the server.
+                  yield* Effect.sleep("300 millis")
+                  assert.isFalse(progress.finished)
+                }
+                return position + chunk.length
+              }))
+          )
+          assert.strictEqual(received, longBodySize)
+          assert.isTrue(progress.finished)
+        })))
+    }, 60_000)
+
+    it.live("stopping a stream early aborts the rest of the body", () =>
+      live(withServer({ "/stall": stall }, (base, closed) =>
+        Effect.gen(function*() {
+          const response = yield* HttpClient.get(`${base}/stall`)
+          const first = yield* Stream.runHead(response.stream)
+          assert.strictEqual(first._tag, "Some")
+          assert.strictEqual(yield* Effect.promise(() => closed[0]!), "aborted")
+        }))), 30_000)
+
+    it.live("sends a raw string and a raw Readable", () =>
+      live(withServer({ "/echo": echo }, (base) =>
+        Effect.gen(function*() {
+          for (const raw of ["plain text", Readable.from([Buffer.from("plain "), Buffer.from("text")])]) {
+            const request = HttpClientRequest.post(`${base}/echo`).pipe(HttpClientRequest.setBody(HttpBody.raw(raw)))
+            const seen = (yield* Effect.flatMap(HttpClient.execute(request), (response) => response.json)) as Seen
+            assert.strictEqual(seen.body, "plain text")
+          }
+        }))), 30_000)
+
+    it.live("skips informational responses (103 Early Hints) for the final one", () =>
+      live(withServer({ "/hints": (_, response) => {
+        response.writeEarlyHints({ link: "</style.css>; rel=preload; as=style" })
+        setTimeout(() => response.writeHead(200, { "content-type": "text/plain" }).end("final"), 200)
+      } }, (base) =>
+        Effect.gen(function*() {
+          const response = yield* HttpClient.get(`${base}/hints`)
+          assert.strictEqual(response.status, 200)
+          assert.strictEqual(yield* response.text, "final")
+        }))), 30_000)
+
     it.live("fails with a RequestError: Transport when nothing listens, InvalidUrl for a URL that is not one", () =>
       live(Effect.gen(function*() {
         const refused = yield* Effect.flip(HttpClient.get("http://127.0.0.1:1/"))
@@ -140,3 +218,36 @@ for (const [name, layer, { sendsForms }] of layers) {
       })), 30_000)
   })
 }
+
+describe("effect-stoat/node's makeUndiciHttpClient", () => {
+  it.live("every buffered read shares the one read of a body; a streamed body is not read again", () =>
+    withServer({ "/echo": echo }, (base) =>
+      Effect.gen(function*() {
+        const read = yield* HttpClient.get(`${base}/echo`)
+        const text = yield* read.text
+        assert.strictEqual(new TextDecoder().decode(yield* read.arrayBuffer), text)
+        assert.deepStrictEqual(yield* read.json, JSON.parse(text))
+        const streamed = yield* HttpClient.get(`${base}/echo`)
+        yield* Stream.runDrain(streamed.stream)
+        const again = yield* Effect.flip(streamed.text)
+        assert.strictEqual(again.reason, "Decode")
+      })).pipe(Effect.provide(layerUndiciHttpClient)), 30_000)
+
+  it.live("a request interrupted while it waits for a connection is never sent", () =>
+    Effect.acquireRelease(Effect.sync(() => new Agent({ connections: 1 })), (agent) => Effect.promise(() => agent.destroy())).pipe(
+      Effect.flatMap((agent) =>
+        withServer({ "/never": () => {}, "/echo": echo }, (base, closed) =>
+          Effect.gen(function*() {
+            const held = yield* Effect.fork(HttpClient.get(`${base}/never`))
+            while (closed.length === 0) yield* Effect.sleep("10 millis")
+            const queued = yield* Effect.fork(HttpClient.get(`${base}/echo?queued`))
+            yield* Effect.sleep("50 millis")
+            yield* Fiber.interrupt(queued)
+            yield* Fiber.interrupt(held)
+            const after = yield* Effect.flatMap(HttpClient.get(`${base}/echo`), (response) => response.text)
+            assert.include(after, "\"method\":\"GET\"")
+            assert.strictEqual(closed.length, 2)
+          })).pipe(Effect.provideService(HttpClient.HttpClient, makeUndiciHttpClient(agent)))),
+      Effect.scoped
+    ), 30_000)
+})
