@@ -294,7 +294,8 @@ const requestBody = (request: HttpClientRequest.HttpClientRequest): Effect.Effec
  * An `HttpClient` over an undici dispatcher's `dispatch`, without what `@effect/platform`'s client adds
  * to every request (a span with its attributes and trace headers, a finalizer per response, the response
  * wrapped twice) nor what undici's `request()` adds (a promise, a body stream, an abort signal):
- * interrupting a request or a body read aborts it, and each body is streamed or read once.
+ * interrupting a request or a body read aborts it, and each body is streamed or read once. The
+ * dispatcher must take undici 7's handler API (undici's own do, `MockAgent` too).
  */
 export const makeUndiciHttpClient = (dispatcher: Dispatcher): HttpClient.HttpClient =>
   cutsOffRequests(HttpClient.makeWith<never, never, HttpClientError.HttpClientError, never>(

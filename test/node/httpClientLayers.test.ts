@@ -6,7 +6,7 @@ import { layerUndiciHttpClient, makeUndiciHttpClient } from "effect-stoat/node"
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 import { Readable } from "node:stream"
-import { Agent } from "undici"
+import { Agent, MockAgent } from "undici"
 
 /** What the test server saw of one request. */
 interface Seen {
@@ -232,6 +232,17 @@ describe("effect-stoat/node's makeUndiciHttpClient", () => {
         const again = yield* Effect.flip(streamed.text)
         assert.strictEqual(again.reason, "Decode")
       })).pipe(Effect.provide(layerUndiciHttpClient)), 30_000)
+
+  it.effect("works over undici's MockAgent", () =>
+    Effect.gen(function*() {
+      const mock = new MockAgent()
+      mock.disableNetConnect()
+      mock.get("http://127.0.0.1:9").intercept({ path: "/mocked" }).reply(201, "from the mock", { headers: { "x-mock": "yes" } })
+      const response = yield* makeUndiciHttpClient(mock).get("http://127.0.0.1:9/mocked")
+      assert.strictEqual(response.status, 201)
+      assert.strictEqual(response.headers["x-mock"], "yes")
+      assert.strictEqual(yield* response.text, "from the mock")
+    }), 30_000)
 
   it.live("a request interrupted while it waits for a connection is never sent", () =>
     Effect.acquireRelease(Effect.sync(() => new Agent({ connections: 1 })), (agent) => Effect.promise(() => agent.destroy())).pipe(
