@@ -53,7 +53,25 @@ export const pollMillis = 25
 /** How long an idle bucket is kept after its window ends, at least. */
 export const keepMillis = 10_000
 
-const fresh = (now: number): BucketWindow => ({
+/** A window being worked out by one step; the window given to the step is never changed. */
+type Draft = { -readonly [K in keyof BucketWindow]: BucketWindow[K] }
+
+/** A copy to work on. Every window is built here, fields in one order: spreads made a step cost microseconds. */
+const draft = (window: BucketWindow): Draft => ({
+  limit: window.limit,
+  windowMillis: window.windowMillis,
+  remaining: window.remaining,
+  resetAt: window.resetAt,
+  resetFloor: window.resetFloor,
+  confirmed: window.confirmed,
+  epoch: window.epoch,
+  pending: window.pending,
+  carried: window.carried,
+  unpaced: window.unpaced,
+  touchedAt: window.touchedAt
+})
+
+const fresh = (now: number): Draft => ({
   limit: 0,
   windowMillis: 0,
   remaining: 0,
@@ -67,10 +85,10 @@ const fresh = (now: number): BucketWindow => ({
   touchedAt: now
 })
 
-const granted = (window: BucketWindow, counted: boolean, now: number): readonly [Reservation, BucketWindow] => [
-  { _tag: "Granted", ticket: { epoch: window.epoch, counted, reservedAt: now } },
-  counted ? { ...window, pending: window.pending + 1 } : window
-]
+const granted = (window: Draft, counted: boolean, now: number): readonly [Reservation, BucketWindow] => {
+  if (counted) window.pending += 1
+  return [{ _tag: "Granted", ticket: { epoch: window.epoch, counted, reservedAt: now } }, window]
+}
 
 const wait = (window: BucketWindow, millis: number): readonly [Reservation, BucketWindow] => [
   { _tag: "Wait", millis: Math.max(1, millis) },
@@ -82,7 +100,8 @@ export const reserve = (
   current: BucketWindow | undefined,
   now: number
 ): readonly [Reservation, BucketWindow] => {
-  let window: BucketWindow = { ...(current ?? fresh(now)), touchedAt: now }
+  const window = current === undefined ? fresh(now) : draft(current)
+  window.touchedAt = now
   if (window.unpaced) return granted(window, false, now)
   // Not taught yet: one request at a time until a response says the limit.
   if (window.limit === 0) return window.pending === 0 ? granted(window, true, now) : wait(window, pollMillis)
@@ -91,17 +110,17 @@ export const reserve = (
     if (!window.confirmed && window.pending > 0) return wait(window, pollMillis)
     // Requests still in flight, or answered so late the server may have counted them in the new
     // window, keep their slots in it.
-    window = {
-      ...window,
-      epoch: window.epoch + 1,
-      remaining: Math.max(0, window.limit - window.pending - window.carried),
-      carried: 0,
-      resetAt: now + Math.max(1, window.windowMillis),
-      resetFloor: now + window.windowMillis,
-      confirmed: false
-    }
+    window.epoch += 1
+    window.remaining = Math.max(0, window.limit - window.pending - window.carried)
+    window.carried = 0
+    window.resetAt = now + Math.max(1, window.windowMillis)
+    window.resetFloor = now + window.windowMillis
+    window.confirmed = false
   }
-  if (window.remaining > 0) return granted({ ...window, remaining: window.remaining - 1 }, true, now)
+  if (window.remaining > 0) {
+    window.remaining -= 1
+    return granted(window, true, now)
+  }
   return wait(window, window.resetAt + 1 - now)
 }
 
@@ -112,49 +131,41 @@ export const settle = (
   outcome: Outcome,
   now: number
 ): BucketWindow => {
-  const before = current ?? fresh(now)
-  const window: BucketWindow = {
-    ...before,
-    pending: ticket.counted ? Math.max(0, before.pending - 1) : before.pending,
-    touchedAt: now
-  }
+  const window = current === undefined ? fresh(now) : draft(current)
+  if (ticket.counted) window.pending = Math.max(0, window.pending - 1)
+  window.touchedAt = now
   switch (outcome._tag) {
     case "NoResponse":
       return window
     case "NoHeaders":
-      return { ...window, unpaced: true }
+      window.unpaced = true
+      return window
     case "Headers": {
-      const taught = {
-        ...window,
-        unpaced: false,
-        limit: outcome.limit,
-        windowMillis: Math.max(window.windowMillis, outcome.resetAfter)
-      }
+      const { carried, confirmed, remaining, resetAt, resetFloor } = window
+      window.unpaced = false
+      window.limit = outcome.limit
+      window.windowMillis = Math.max(window.windowMillis, outcome.resetAfter)
       // The server's window ended between these two: the request was counted after it was reserved and before now.
       const earliest = ticket.reservedAt + outcome.resetAfter
       const latest = now + outcome.resetAfter
-      if (window.resetAt === 0 || (window.confirmed && earliest > window.resetAt)) {
+      if (resetAt === 0 || (confirmed && earliest > resetAt)) {
         // A window newer than the one we hold: the server's count is the truth, less what is still in flight.
-        return {
-          ...taught,
-          epoch: window.epoch + 1,
-          remaining: Math.max(0, outcome.remaining - taught.pending),
-          carried: 0,
-          resetAt: latest,
-          resetFloor: earliest,
-          confirmed: true
-        }
+        window.epoch += 1
+        window.remaining = Math.max(0, outcome.remaining - window.pending)
+        window.carried = 0
+        window.resetAt = latest
+        window.resetFloor = earliest
+        window.confirmed = true
+        return window
       }
       // A late answer from an older window teaches only the limit.
-      if (latest < window.resetFloor) return taught
-      return {
-        ...taught,
-        remaining: Math.min(window.remaining, outcome.remaining),
-        resetAt: window.confirmed ? Math.min(window.resetAt, latest) : latest,
-        resetFloor: Math.max(window.resetFloor, earliest),
-        carried: window.confirmed && now > window.resetFloor ? window.carried + 1 : window.carried,
-        confirmed: true
-      }
+      if (latest < resetFloor) return window
+      window.remaining = Math.min(remaining, outcome.remaining)
+      window.resetAt = confirmed ? Math.min(resetAt, latest) : latest
+      window.resetFloor = Math.max(resetFloor, earliest)
+      window.carried = confirmed && now > resetFloor ? carried + 1 : carried
+      window.confirmed = true
+      return window
     }
   }
 }
@@ -162,9 +173,13 @@ export const settle = (
 /** Returns the slot of a request that was never sent to the window it came from. */
 export const giveBack = (current: BucketWindow | undefined, ticket: Ticket, now: number): BucketWindow | undefined => {
   if (current === undefined || !ticket.counted) return current
-  const window = { ...current, pending: Math.max(0, current.pending - 1), touchedAt: now }
-  const sameWindow = ticket.epoch === window.epoch && window.limit > 0 && !window.unpaced
-  return sameWindow ? { ...window, remaining: Math.min(window.limit, window.remaining + 1) } : window
+  const window = draft(current)
+  window.pending = Math.max(0, window.pending - 1)
+  window.touchedAt = now
+  if (ticket.epoch === window.epoch && window.limit > 0 && !window.unpaced) {
+    window.remaining = Math.min(window.limit, window.remaining + 1)
+  }
+  return window
 }
 
 /** When an idle bucket can be forgotten: nothing in flight, its window over and a while passed. */
