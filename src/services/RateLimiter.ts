@@ -128,29 +128,43 @@ export class RateLimiter extends Context.Tag("effect-stoat/RateLimiter")<RateLim
           ))
     }
 
+    // Runs `send` on a granted slot: its outcome settles the slot, or the slot is given back if `send` never started.
+    const spend = <E, R>(id: string, ticket: Ticket, send: Effect.Effect<HttpClientResponse.HttpClientResponse, E, R>, restore: Restore) => {
+      let started = false
+      const sent = Effect.exit(restore(Effect.suspend(() => {
+        started = true
+        return send
+      })))
+      return Effect.flatMap(sent, (exit) =>
+        Effect.zipRight(
+          started
+            ? store.settle(id, ticket, Exit.isSuccess(exit) ? outcomeOf(exit.value) : { _tag: "NoResponse" })
+            : store.giveBack(id, ticket),
+          Effect.zipRight(notify(id), exit)
+        ))
+    }
+
+    // Takes the lane's turn, reserves, passes the turn on, then spends the slot.
+    const queued = <E, R>(id: string, send: Effect.Effect<HttpClientResponse.HttpClientResponse, E, R>, restore: Restore) => {
+      const lane = laneOf(id)
+      const reserved = Effect.zipRight(takeTurn(id, lane, restore), Effect.exit(reserve(id, lane, restore)))
+      return Effect.flatMap(reserved, (reservation) => {
+        passTurn(id, lane)
+        return Exit.isFailure(reservation) ? Effect.failCause(reservation.cause) : spend(id, reservation.value, send, restore)
+      })
+    }
+
     return {
       limit: (key, send) => {
         const id = bucketKey(key)
         // Uninterruptible but for the waits and `send`: the turn is always passed on, the slot settled or given back.
         return Effect.uninterruptibleMask((restore) => {
-          const lane = laneOf(id)
-          const reserved = Effect.zipRight(takeTurn(id, lane, restore), Effect.exit(reserve(id, lane, restore)))
-          return Effect.flatMap(reserved, (reservation) => {
-            passTurn(id, lane)
-            if (Exit.isFailure(reservation)) return Effect.failCause(reservation.cause)
-            const ticket = reservation.value
-            let started = false
-            const sent = Effect.exit(restore(Effect.suspend(() => {
-              started = true
-              return send
-            })))
-            return Effect.flatMap(sent, (exit) =>
-              Effect.zipRight(
-                started
-                  ? store.settle(id, ticket, Exit.isSuccess(exit) ? outcomeOf(exit.value) : { _tag: "NoResponse" })
-                  : store.giveBack(id, ticket),
-                Effect.zipRight(notify(id), exit)
-              ))
+          const reserveNow = store.reserveNow
+          // Nobody queued for the bucket and a store in this process: a free slot is taken at once.
+          if (reserveNow === undefined || lanes.has(id)) return queued(id, send, restore)
+          return Effect.clockWith((clock) => {
+            const reservation = reserveNow(id, clock.unsafeCurrentTimeMillis())
+            return reservation._tag === "Granted" ? spend(id, reservation.ticket, send, restore) : queued(id, send, restore)
           })
         })
       }

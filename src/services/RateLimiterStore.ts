@@ -24,26 +24,27 @@ export class RateLimiterStore extends Context.Tag("effect-stoat/RateLimiterStore
   readonly settle: (key: string, ticket: Ticket, outcome: Outcome) => Effect.Effect<void>
   /** Returns the slot of a request that was never sent. */
   readonly giveBack: (key: string, ticket: Ticket) => Effect.Effect<void>
+  /** `reserve` done at once at the instant `now`, by a store in this process: the limiter's fast path. */
+  readonly reserveNow?: (key: string, now: number) => Reservation
 }>() {
   /** The buckets of this process, in memory; idle ones are dropped. */
   static memory: Layer.Layer<RateLimiterStore> = Layer.sync(RateLimiterStore, () => {
     const buckets = new Map<string, BucketWindow>()
     let sweepAt = 0
-    const update = <A>(key: string, step: (window: BucketWindow | undefined, now: number) => readonly [A, BucketWindow | undefined]) =>
-      Effect.clockWith((clock) =>
-        Effect.sync(() => {
-          const now = clock.unsafeCurrentTimeMillis()
-          if (now >= sweepAt) {
-            for (const [name, window] of buckets) if (now >= expiresAt(window)) buckets.delete(name)
-            sweepAt = now + keepMillis
-          }
-          const [result, next] = step(buckets.get(key), now)
-          if (next === undefined) buckets.delete(key)
-          else buckets.set(key, next)
-          return result
-        })
-      )
+    const step = <A>(key: string, now: number, take: (window: BucketWindow | undefined, now: number) => readonly [A, BucketWindow | undefined]) => {
+      if (now >= sweepAt) {
+        for (const [name, window] of buckets) if (now >= expiresAt(window)) buckets.delete(name)
+        sweepAt = now + keepMillis
+      }
+      const [result, next] = take(buckets.get(key), now)
+      if (next === undefined) buckets.delete(key)
+      else buckets.set(key, next)
+      return result
+    }
+    const update = <A>(key: string, take: (window: BucketWindow | undefined, now: number) => readonly [A, BucketWindow | undefined]) =>
+      Effect.clockWith((clock) => Effect.sync(() => step(key, clock.unsafeCurrentTimeMillis(), take)))
     return {
+      reserveNow: (key, now) => step(key, now, reserve),
       reserve: (key) => update(key, reserve),
       settle: (key, ticket, outcome) => update(key, (window, now) => [undefined, settle(window, ticket, outcome, now)]),
       giveBack: (key, ticket) => update(key, (window, now) => [undefined, giveBack(window, ticket, now)])

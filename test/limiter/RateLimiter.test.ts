@@ -124,10 +124,10 @@ describe("RateLimiter", () => {
       const granted = yield* Deferred.make<void>()
       const proceed = yield* Deferred.make<void>()
       let watch = false
-      // A store that pauses after granting, as a remote store answers later: the interruption lands there.
+      // A store that pauses after granting, as a remote store answers later (and, remote, has no `reserveNow`): the interruption lands there.
       const pausing = Layer.effect(
         RateLimiterStore,
-        Effect.map(RateLimiterStore, (store) => ({
+        Effect.map(RateLimiterStore, ({ reserveNow: _, ...store }) => ({
           ...store,
           reserve: (key: string) =>
             Effect.tap(store.reserve(key), (reservation) =>
