@@ -20,7 +20,9 @@ export type CpuPerRequest = Record<string, Array<number>>
 
 /**
  * Measures each client's CPU per request with tinybench, timing with the process's CPU clock.
- * The clients take turns within each round, so that each round compares them under the same load.
+ * The clients take turns within each round, so that each round compares them under the same load;
+ * the order turns by one each round. With `--expose-gc`, each client starts after a full GC and is
+ * charged the full GC of what it left, spread over its calls: each pays for its own garbage only.
  */
 export const measureCpu = async (
   clients: Readonly<Record<string, Client>>,
@@ -34,16 +36,35 @@ export const measureCpu = async (
   }
 ): Promise<CpuPerRequest> => {
   const results: CpuPerRequest = {}
+  const collect = globalThis.gc
+  /** Per client, the CPU milliseconds of the full GC after its timed calls. */
+  const leftover = new Map<string, number>()
+  const collectAfter = (name: string) => {
+    if (collect === undefined) return
+    const start = cpuTime.fn()
+    collect()
+    leftover.set(name, Number(cpuTime.fn()) - Number(start))
+  }
   for (let round = 0; round < rounds; round++) {
-    const bench = new Bench({ time, iterations, warmupIterations: 1, timestampProvider: cpuTime, throws: true })
-    for (const [name, client] of Object.entries(clients)) {
+    const bench = new Bench({
+      time,
+      iterations,
+      warmupIterations: 1,
+      timestampProvider: cpuTime,
+      throws: true,
+      setup: () => collect?.(),
+      teardown: (task, mode) => (mode === "run" && task !== undefined ? collectAfter(task.name) : undefined)
+    })
+    const entries = Object.entries(clients)
+    for (const [name, client] of [...entries.slice(round % entries.length), ...entries.slice(0, round % entries.length)]) {
       bench.add(name, () => Promise.all(Array.from({ length: concurrency }, client)))
     }
     await bench.run()
     for (const task of bench.tasks) {
       const result = task.result
       if (result.state !== "completed") throw new Error(`${task.name}: ${result.state}`)
-      ;(results[task.name] ??= []).push((result.latency.mean * 1000) / concurrency)
+      const perCall = result.latency.mean + (leftover.get(task.name) ?? 0) / result.latency.samplesCount
+      ;(results[task.name] ??= []).push((perCall * 1000) / concurrency)
     }
   }
   return results

@@ -132,8 +132,9 @@ ${heapTable(runs)}
 ## Client CPU per request
 
 A plain \`node:http\` server in its own process answers fixed bodies (\`bench/server.ts\`); tinybench times each client
-by this process's CPU clock (\`process.cpuUsage\`, all threads), the clients taking turns in each round
-(\`bench/cpuBench.ts\`). Ratios are to raw undici \`request()\` + \`JSON.parse\` in the same round.
+by this process's CPU clock (\`process.cpuUsage\`, all threads), the clients taking turns in each round,
+in an order that turns by one each round; each client starts after a full GC and is charged the full GC of
+what it left (\`bench/cpuBench.ts\`). Ratios are to raw undici \`request()\` + \`JSON.parse\` in the same round.
 
 ### \`fetchMember\`: one member (476 bytes)
 

@@ -48,7 +48,7 @@ const once = async (): Promise<Run> => {
     const heap = await heapOf(generateMembersBody(10_000).json, 10_000, server.baseUrl, layers)
     load.push(loadavg()[0]!)
     if (decodeOnly) return { load, decode, heap, member: {}, members: {} }
-    const member = await memberRequests(server.baseUrl, layers, 2)
+    const member = await memberRequests(server.baseUrl, layers, 4)
     load.push(loadavg()[0]!)
     const members = await membersRequests(server.baseUrl, { [leanLayer]: layerUndiciHttpClient }, 10_000, 2)
     load.push(loadavg()[0]!)
