@@ -1,10 +1,11 @@
-import type { HttpClient } from "@effect/platform"
+import { HttpClient } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
 import { assert, describe, it } from "@effect/vitest"
-import { type Duration, Effect, Fiber, Layer, Redacted, Schema } from "effect"
+import { type Duration, Effect, Fiber, Layer, Option, Redacted, Schema } from "effect"
 import { NotFound, StoatClient, StoatConfig, withRequestOptions } from "effect-stoat"
-import { layerUndiciHttpClient } from "effect-stoat/node"
+import { layerUndiciHttpClient, makeUndiciHttpClient } from "effect-stoat/node"
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
+import { Agent } from "undici"
 import { declare } from "../src/errors/Declared.js"
 
 /** A loopback server answering every request with `answer`. */
@@ -82,4 +83,25 @@ describe("the request timeout counts wire time", () => {
         }).pipe(Effect.scoped), 30_000)
     }
   }
+
+  it.live("layerUndiciHttpClient: a request still waiting for a connection is cut off at its timeout, not when the connection frees", () =>
+    Effect.gen(function*() {
+      const agent = yield* Effect.acquireRelease(
+        Effect.sync(() => new Agent({ connections: 1 })),
+        (agent) => Effect.promise(() => agent.destroy())
+      )
+      const layer = clientOf(yield* silent, Layer.succeed(HttpClient.HttpClient, makeUndiciHttpClient(agent)), "300 millis")
+      yield* Effect.gen(function*() {
+        // Holds the only connection far longer than the queued request's budget (in another rate-limit bucket).
+        const other = Effect.flatMap(StoatClient, (client) =>
+          client.request({ method: "GET", path: ["users", "01H"] }, Schema.Unknown, declare(NotFound)))
+        const holding = yield* Effect.fork(withRequestOptions(other, { retries: 0, timeout: "20 seconds" }))
+        yield* Effect.sleep("100 millis")
+        const error = yield* Effect.flip(withRequestOptions(ping, { retries: 0 }))
+        assert.strictEqual(error._tag, "TransportError")
+        if (error._tag === "TransportError") assert.strictEqual(error.reason, "Timeout")
+        assert.isTrue(Option.isNone(yield* Fiber.poll(holding)))
+        yield* Fiber.interrupt(holding)
+      }).pipe(Effect.provide(layer))
+    }).pipe(Effect.scoped), 60_000)
 })

@@ -48,8 +48,10 @@ class Exchange implements Dispatcher.DispatchHandler {
   abort(reason?: Error): void {
     if (this.done) return
     const stop = reason ?? new errors.RequestAbortedError()
-    if (this.controller === undefined) this.stopWith ??= stop
-    else this.controller.abort(stop)
+    if (this.controller !== undefined) return this.controller.abort(stop)
+    // Still waiting for a connection: undici drops it when its turn comes, but nobody waits till then.
+    this.stopWith = stop
+    this.fail(stop)
   }
 
   /** Calls `waiter` once at the next chunk, end or failure; the returned function forgets it. */
@@ -108,6 +110,10 @@ class Exchange implements Dispatcher.DispatchHandler {
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.fail(error)
+  }
+
+  private fail(error: Error): void {
     this.failure = error
     if (this.requestBody instanceof Readable) this.requestBody.destroy(error)
     const respond = this.respond
