@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Deferred, Effect, Fiber, Layer, TestClock } from "effect"
+import { Deferred, Effect, Exit, Fiber, FiberId, Layer, Option, TestClock } from "effect"
 import { RateLimiter, RateLimiterStore, type RequestKey } from "effect-stoat"
 import { windowServer } from "./windowServer.js"
 
@@ -151,6 +151,37 @@ describe("RateLimiter", () => {
         yield* limit(kick(2), fake.send(2))
         assert.deepStrictEqual(fake.seen.map((request) => [request.caller, request.at]), [[0, 0], [2, 0]])
       }).pipe(Effect.provide(RateLimiter.layerStore.pipe(Layer.provide(pausing))))
+    }))
+
+  it.effect("a slot taken at once, for a caller interrupted before it sends, is given back", () =>
+    Effect.gen(function*() {
+      let watch = false
+      // The store in this process grants at once; the interruption lands right after, before `send` starts.
+      const interrupting = Layer.effect(
+        RateLimiterStore,
+        Effect.map(RateLimiterStore, (store) => ({
+          ...store,
+          reserveNow: (key: string, now: number) => {
+            const reservation = store.reserveNow!(key, now)
+            if (watch && reservation._tag === "Granted") {
+              Option.map(Fiber.getCurrentFiber(), (fiber) => fiber.unsafeInterruptAsFork(FiberId.none))
+            }
+            return reservation
+          }
+        }))
+      ).pipe(Layer.provide(RateLimiterStore.memory))
+      yield* Effect.gen(function*() {
+        const { limit } = yield* RateLimiter
+        const fake = windowServer(2, 10_000)
+        yield* limit(kick(0), fake.send(0))
+        watch = true
+        const doomed = yield* Fiber.await(yield* Effect.fork(limit(kick(1), fake.send(1))))
+        watch = false
+        assert.isTrue(Exit.isInterrupted(doomed))
+        // The one slot left in this window is still there.
+        yield* callers(1, () => limit(kick(2), fake.send(2)))
+        assert.deepStrictEqual(fake.seen.map((request) => [request.caller, request.at]), [[0, 0], [2, 0]])
+      }).pipe(Effect.provide(RateLimiter.layerStore.pipe(Layer.provide(interrupting))))
     }))
 
   it.effect("a request still in flight at the reset keeps its slot in the next window", () =>
