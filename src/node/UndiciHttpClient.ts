@@ -83,6 +83,17 @@ class Exchange implements Dispatcher.DispatchHandler {
     return this.chunks[0]!
   }
 
+  /** The whole body in an `ArrayBuffer` of its own, made once: the body is then held there only. */
+  wholeArrayBuffer(): ArrayBuffer {
+    const bytes = this.whole()
+    const buffer = bytes.buffer
+    if (buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.length === buffer.byteLength) return buffer
+    const own = new ArrayBuffer(bytes.length)
+    new Uint8Array(own).set(bytes)
+    this.chunks = [Buffer.from(own)]
+    return own
+  }
+
   onRequestStart(controller: Dispatcher.DispatchController): void {
     this.controller = controller
     if (this.stopWith !== undefined) controller.abort(this.stopWith)
@@ -135,7 +146,7 @@ const unread = new FinalizationRegistry<Exchange>((exchange) => exchange.abort()
 
 const utf8ByteOrderMark = 0xfeff
 
-/** A response over an `Exchange`: the body is read whole (every buffered read shares it) or streamed, once. */
+/** A response over an `Exchange`: the body is read whole (every buffered read shares it, `arrayBuffer` too) or streamed, once. */
 class UndiciResponse extends Inspectable.Class implements HttpClientResponse.HttpClientResponse {
   readonly [HttpClientResponse.TypeId]: HttpClientResponse.TypeId = HttpClientResponse.TypeId
   readonly [HttpIncomingMessage.TypeId]: HttpIncomingMessage.TypeId = HttpIncomingMessage.TypeId
@@ -211,11 +222,7 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
   }
 
   get arrayBuffer(): Effect.Effect<ArrayBuffer, HttpClientError.ResponseError> {
-    return Effect.map(this.bytes, (bytes) => {
-      const copy = new ArrayBuffer(bytes.length)
-      new Uint8Array(copy).set(bytes)
-      return copy
-    })
+    return Effect.map(this.bytes, () => this.exchange.wholeArrayBuffer())
   }
 
   get formData(): Effect.Effect<FormData, HttpClientError.ResponseError> {

@@ -225,7 +225,14 @@ describe("effect-stoat/node's makeUndiciHttpClient", () => {
       Effect.gen(function*() {
         const read = yield* HttpClient.get(`${base}/echo`)
         const text = yield* read.text
-        assert.strictEqual(new TextDecoder().decode(yield* read.arrayBuffer), text)
+        const bytes = yield* read.arrayBuffer
+        assert.strictEqual(new TextDecoder().decode(bytes), text)
+        // One copy of the body, however often it is asked for: a response is kept while its data is decoded.
+        assert.strictEqual(yield* read.arrayBuffer, bytes)
+        assert.strictEqual(yield* read.text, text)
+        const held = Chunk.toReadonlyArray(yield* Stream.runCollect(read.stream))
+        assert.lengthOf(held, 1)
+        assert.strictEqual(held[0]!.buffer, bytes)
         assert.deepStrictEqual(yield* read.json, JSON.parse(text))
         const streamed = yield* HttpClient.get(`${base}/echo`)
         yield* Stream.runDrain(streamed.stream)
