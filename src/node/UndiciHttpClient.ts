@@ -62,6 +62,11 @@ class Exchange implements Dispatcher.DispatchHandler {
     }
   }
 
+  /** Whether a reader still waits for the next chunk, end or failure. */
+  get awaited(): boolean {
+    return this.waiters !== undefined && this.waiters.length > 0
+  }
+
   /** Whoever reads the body now takes its chunks as they come: undici need not wait for them. */
   read(reader: "whole" | "stream"): void {
     this.reader = reader
@@ -180,7 +185,7 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
     return new HttpClientError.ResponseError({ request: this.request, response: this, reason: "Decode", cause })
   }
 
-  /** The whole body once it has come; interrupting the wait aborts the exchange. */
+  /** The whole body once it has come; interrupting the last wait for it aborts the exchange. */
   private get bytes(): Effect.Effect<Buffer, HttpClientError.ResponseError> {
     return Effect.suspend(() => {
       const exchange = this.exchange
@@ -198,7 +203,7 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
         let forget = exchange.wait(check)
         return Effect.sync(() => {
           forget()
-          exchange.abort()
+          if (!exchange.awaited) exchange.abort()
         })
       })
     })

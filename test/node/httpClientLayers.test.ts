@@ -240,6 +240,26 @@ describe("effect-stoat/node's makeUndiciHttpClient", () => {
         assert.strictEqual(again.reason, "Decode")
       })).pipe(Effect.provide(layerUndiciHttpClient)), 30_000)
 
+  it.live("a buffered read interrupted while another waits for the same body leaves that one its body", () => {
+    let finish = () => {}
+    const later: Handler = (_, response) => {
+      response.writeHead(200, { "content-type": "text/plain" })
+      response.write("first half, ")
+      finish = () => response.end("second half")
+    }
+    return withServer({ "/later": later }, (base, closed) =>
+      Effect.gen(function*() {
+        const response = yield* HttpClient.get(`${base}/later`)
+        const interrupted = yield* Effect.fork(response.text)
+        const kept = yield* Effect.fork(response.text)
+        yield* Effect.sleep("50 millis")
+        yield* Fiber.interrupt(interrupted)
+        finish()
+        assert.strictEqual(yield* Fiber.join(kept), "first half, second half")
+        assert.strictEqual(yield* Effect.promise(() => closed[0]!), "answered")
+      })).pipe(Effect.provide(layerUndiciHttpClient))
+  }, 30_000)
+
   it.effect("works over undici's MockAgent", () =>
     Effect.gen(function*() {
       const mock = new MockAgent()
