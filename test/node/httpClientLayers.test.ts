@@ -6,6 +6,8 @@ import { layerUndiciHttpClient, makeUndiciHttpClient } from "effect-stoat/node"
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 import { Readable } from "node:stream"
+import { setFlagsFromString } from "node:v8"
+import { runInNewContext } from "node:vm"
 import { Agent, MockAgent } from "undici"
 
 /** What the test server saw of one request. */
@@ -259,6 +261,22 @@ describe("effect-stoat/node's makeUndiciHttpClient", () => {
         assert.strictEqual(yield* Effect.promise(() => closed[0]!), "answered")
       })).pipe(Effect.provide(layerUndiciHttpClient))
   }, 30_000)
+
+  it.live("a response nobody reads or streams is aborted once it is collected, freeing its connection", () =>
+    withServer({ "/stall": stall }, (base, closed) =>
+      Effect.gen(function*() {
+        // A full collection on demand, as `--expose-gc` gives it.
+        setFlagsFromString("--expose-gc")
+        const collect = runInNewContext("gc") as () => void
+        yield* Effect.asVoid(HttpClient.get(`${base}/stall`))
+        let outcome: string | undefined
+        void closed[0]!.then((how) => (outcome = how))
+        for (let attempt = 0; attempt < 50 && outcome === undefined; attempt++) {
+          collect()
+          yield* Effect.sleep("20 millis")
+        }
+        assert.strictEqual(outcome, "aborted")
+      })).pipe(Effect.provide(layerUndiciHttpClient)), 30_000)
 
   it.effect("works over undici's MockAgent", () =>
     Effect.gen(function*() {
