@@ -180,6 +180,24 @@ for (const [name, layer, { sendsForms }] of layers) {
         })))
     }, 60_000)
 
+    it.live("a body left unread past what the client holds is still read whole, or streamed, later", () => {
+      const size = 1024 * 1024
+      const whole: Handler = (_, response) =>
+        response.writeHead(200).end(Buffer.from(Array.from({ length: size }, (_, position) => patternAt(position))))
+      return live(withServer({ "/whole": whole }, (base) =>
+        Effect.gen(function*() {
+          const read = yield* HttpClient.get(`${base}/whole`)
+          const streamed = yield* HttpClient.get(`${base}/whole`)
+          // Long enough for more than the client holds unasked to arrive (it then stops reading).
+          yield* Effect.sleep("200 millis")
+          const bytes = new Uint8Array(yield* read.arrayBuffer)
+          assert.strictEqual(bytes.length, size)
+          assert.isTrue(bytes.every((byte, position) => byte === patternAt(position)))
+          const chunks = Chunk.toReadonlyArray(yield* Stream.runCollect(streamed.stream))
+          assert.strictEqual(chunks.reduce((total, chunk) => total + chunk.length, 0), size)
+        })))
+    }, 30_000)
+
     it.live("stopping a stream early aborts the rest of the body", () =>
       live(withServer({ "/stall": stall }, (base, closed) =>
         Effect.gen(function*() {
