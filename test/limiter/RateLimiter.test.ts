@@ -12,6 +12,23 @@ const kick = (member: number): RequestKey => ({
 
 const withLimiter = <A, E>(effect: Effect.Effect<A, E, RateLimiter>) => Effect.provide(effect, RateLimiter.layer)
 
+/**
+ * Two slots a window: caller 0 sends, `interrupt` stops caller 1 between its grant and its send,
+ * and caller 2 must still get the window's last slot (the interrupted caller's, given back).
+ */
+const secondSlotGivenBack = (
+  store: Layer.Layer<RateLimiterStore>,
+  interrupt: (second: Effect.Effect<unknown, never, never>) => Effect.Effect<void>
+) =>
+  Effect.gen(function*() {
+    const { limit } = yield* RateLimiter
+    const fake = windowServer(2, 10_000)
+    yield* limit(kick(0), fake.send(0))
+    yield* interrupt(limit(kick(1), fake.send(1)))
+    yield* callers(1, () => limit(kick(2), fake.send(2)))
+    assert.deepStrictEqual(fake.seen.map((request) => [request.caller, request.at]), [[0, 0], [2, 0]])
+  }).pipe(Effect.provide(RateLimiter.layerStore.pipe(Layer.provide(store))))
+
 /** Starts `count` callers in arrival order and lets every fiber run as far as it can. */
 const callers = (count: number, send: (caller: number) => Effect.Effect<unknown, never, RateLimiter>) =>
   Effect.gen(function*() {
@@ -136,21 +153,16 @@ describe("RateLimiter", () => {
                 : Effect.void)
         }))
       ).pipe(Layer.provide(RateLimiterStore.memory))
-      yield* Effect.gen(function*() {
-        const { limit } = yield* RateLimiter
-        const fake = windowServer(2, 10_000)
-        yield* limit(kick(0), fake.send(0))
-        watch = true
-        const doomed = yield* Effect.fork(limit(kick(1), fake.send(1)))
-        yield* Deferred.await(granted)
-        watch = false
-        const interruption = yield* Effect.fork(Fiber.interrupt(doomed))
-        yield* Deferred.succeed(proceed, undefined)
-        yield* Fiber.join(interruption)
-        // The one slot left in this window is still there.
-        yield* limit(kick(2), fake.send(2))
-        assert.deepStrictEqual(fake.seen.map((request) => [request.caller, request.at]), [[0, 0], [2, 0]])
-      }).pipe(Effect.provide(RateLimiter.layerStore.pipe(Layer.provide(pausing))))
+      yield* secondSlotGivenBack(pausing, (second) =>
+        Effect.gen(function*() {
+          watch = true
+          const doomed = yield* Effect.fork(second)
+          yield* Deferred.await(granted)
+          watch = false
+          const interruption = yield* Effect.fork(Fiber.interrupt(doomed))
+          yield* Deferred.succeed(proceed, undefined)
+          yield* Fiber.join(interruption)
+        }))
     }))
 
   it.effect("a slot taken at once, for a caller interrupted before it sends, is given back", () =>
@@ -159,29 +171,27 @@ describe("RateLimiter", () => {
       // The store in this process grants at once; the interruption lands right after, before `send` starts.
       const interrupting = Layer.effect(
         RateLimiterStore,
-        Effect.map(RateLimiterStore, (store) => ({
-          ...store,
-          reserveNow: (key: string, now: number) => {
-            const reservation = store.reserveNow!(key, now)
-            if (watch && reservation._tag === "Granted") {
-              Option.map(Fiber.getCurrentFiber(), (fiber) => fiber.unsafeInterruptAsFork(FiberId.none))
-            }
-            return reservation
-          }
-        }))
+        Effect.flatMap(RateLimiterStore, ({ reserveNow, ...store }) =>
+          reserveNow === undefined
+            ? Effect.dieMessage("the memory store reserves at once")
+            : Effect.succeed({
+              ...store,
+              reserveNow: (key: string, now: number) => {
+                const reservation = reserveNow(key, now)
+                if (watch && reservation._tag === "Granted") {
+                  Option.map(Fiber.getCurrentFiber(), (fiber) => fiber.unsafeInterruptAsFork(FiberId.none))
+                }
+                return reservation
+              }
+            }))
       ).pipe(Layer.provide(RateLimiterStore.memory))
-      yield* Effect.gen(function*() {
-        const { limit } = yield* RateLimiter
-        const fake = windowServer(2, 10_000)
-        yield* limit(kick(0), fake.send(0))
-        watch = true
-        const doomed = yield* Fiber.await(yield* Effect.fork(limit(kick(1), fake.send(1))))
-        watch = false
-        assert.isTrue(Exit.isInterrupted(doomed))
-        // The one slot left in this window is still there.
-        yield* callers(1, () => limit(kick(2), fake.send(2)))
-        assert.deepStrictEqual(fake.seen.map((request) => [request.caller, request.at]), [[0, 0], [2, 0]])
-      }).pipe(Effect.provide(RateLimiter.layerStore.pipe(Layer.provide(interrupting))))
+      yield* secondSlotGivenBack(interrupting, (second) =>
+        Effect.gen(function*() {
+          watch = true
+          const doomed = yield* Fiber.await(yield* Effect.fork(second))
+          watch = false
+          assert.isTrue(Exit.isInterrupted(doomed))
+        }))
     }))
 
   it.effect("a request still in flight at the reset keeps its slot in the next window", () =>
