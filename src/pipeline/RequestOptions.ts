@@ -1,4 +1,5 @@
-import { type Context, Duration, Effect, FiberRef, Function, Option, type Redacted } from "effect"
+import { Headers } from "@effect/platform"
+import { type Context, Duration, Effect, FiberRef, Function, Option, Redacted } from "effect"
 import type { FailedValidation } from "../errors/ApiError.js"
 import { auditLogReason, idempotencyKey, invalid } from "../internal/input.js"
 import type { StoatConfig, TokenKind } from "../services/StoatConfig.js"
@@ -82,18 +83,29 @@ export interface RequestSettings {
   readonly idempotencyKey: Option.Option<string>
   readonly auditLogReason: Option.Option<string>
   readonly headers: Readonly<Record<string, string>>
+  /** What every request sent with these settings carries, later ones winning: `Accept`, the user agent, `headers`, the token. */
+  readonly sentHeaders: Headers.Headers
 }
 
-const settle = (config: Context.Tag.Service<typeof StoatConfig>, options: RequestOptions): RequestSettings => ({
-  token: options.token ?? config.token,
-  tokenKind: options.tokenKind ?? config.tokenKind,
-  baseUrl: options.baseUrl === undefined ? config.baseUrl : withoutTrailingSlashes(options.baseUrl),
-  timeout: options.timeout === undefined ? config.timeout : Duration.decode(options.timeout),
-  retries: Option.fromNullable(options.retries),
-  idempotencyKey: Option.fromNullable(options.idempotencyKey),
-  auditLogReason: Option.fromNullable(options.auditLogReason),
-  headers: options.headers ?? {}
-})
+const settle = (config: Context.Tag.Service<typeof StoatConfig>, options: RequestOptions): RequestSettings => {
+  const token = options.token ?? config.token
+  const tokenKind = options.tokenKind ?? config.tokenKind
+  const headers = options.headers ?? {}
+  return {
+    token,
+    tokenKind,
+    baseUrl: options.baseUrl === undefined ? config.baseUrl : withoutTrailingSlashes(options.baseUrl),
+    timeout: options.timeout === undefined ? config.timeout : Duration.decode(options.timeout),
+    retries: Option.fromNullable(options.retries),
+    idempotencyKey: Option.fromNullable(options.idempotencyKey),
+    auditLogReason: Option.fromNullable(options.auditLogReason),
+    headers,
+    sentHeaders: Headers.setAll(
+      Headers.fromInput({ Accept: "application/json", "User-Agent": Option.getOrUndefined(config.userAgent), ...headers }),
+      { [tokenKind === "bot" ? "X-Bot-Token" : "X-Session-Token"]: Redacted.value(token) }
+    )
+  }
+}
 
 /**
  * The settings of a request made now, in this fiber, from a client's configuration. Options in

@@ -1,5 +1,5 @@
 import { Headers, HttpClient, HttpClientRequest, type HttpClientResponse } from "@effect/platform"
-import { Context, Effect, Layer, Option, Redacted, Schema } from "effect"
+import { Context, Effect, Layer, Option, Schema } from "effect"
 import type { ClientError, RateLimited, TransportError } from "../errors/ClientError.js"
 import type { Declared } from "../errors/Declared.js"
 import { decodeResponse, type RawResponse } from "../errors/decodeResponse.js"
@@ -57,16 +57,9 @@ const redactTokenHeaders = Layer.fiberRefLocallyScopedWith(
 const setDefaultHeader = (request: HttpClientRequest.HttpClientRequest, name: string, value: Option.Option<string>) =>
   Option.isNone(value) || request.headers[name] !== undefined ? request : HttpClientRequest.setHeader(request, name, value.value)
 
-/** The headers every request sent with `settings` carries, later ones winning: `Accept`, the user agent, the per-call headers, the token. */
-const headersOf = (settings: RequestSettings, userAgent: Option.Option<string>): Headers.Headers =>
-  Headers.setAll(
-    Headers.fromInput({ Accept: "application/json", "User-Agent": Option.getOrUndefined(userAgent), ...settings.headers }),
-    { [settings.tokenKind === "bot" ? "X-Bot-Token" : "X-Session-Token"]: Redacted.value(settings.token) }
-  )
-
 /** Stage 1 and 2: the API root and the headers of `settings`, then the per-call options a route did not set. */
-const prepare = (request: HttpClientRequest.HttpClientRequest, settings: RequestSettings, headers: Headers.Headers) => {
-  const prepared = HttpClientRequest.setHeaders(HttpClientRequest.prependUrl(request, settings.baseUrl), headers)
+const prepare = (request: HttpClientRequest.HttpClientRequest, settings: RequestSettings) => {
+  const prepared = HttpClientRequest.setHeaders(HttpClientRequest.prependUrl(request, settings.baseUrl), settings.sentHeaders)
   return setDefaultHeader(
     setDefaultHeader(prepared, "idempotency-key", settings.idempotencyKey),
     "x-audit-log-reason",
@@ -129,17 +122,6 @@ export class StoatClient extends Context.Tag("effect-stoat/StoatClient")<
       const transport = yield* HttpClient.HttpClient
       const timeout = makeWireTimeout(yield* Effect.scope)
       const cutsOff = isCuttingOff(transport)
-      // Settings are cached per options in force, so their headers are worked out once each.
-      const headers = new WeakMap<RequestSettings, Headers.Headers>()
-      const headersFor = (current: RequestSettings) => {
-        let known = headers.get(current)
-        if (known === undefined) {
-          known = headersOf(current, config.userAgent)
-          headers.set(current, known)
-        }
-        return known
-      }
-
       // Stages 3 to 6 for a prepared request: the limiter around the timed wire, then both kinds of retry.
       const send = (request: HttpClientRequest.HttpClientRequest, current: RequestSettings) =>
         Effect.flatMap(requestKey(request, current), (key) => {
@@ -149,7 +131,7 @@ export class StoatClient extends Context.Tag("effect-stoat/StoatClient")<
         })
       const pipeline = HttpClient.makeWith<never, never, TransportError | RateLimited, never>(
         (prepared) => Effect.flatMap(prepared, (request) => Effect.flatMap(settings, (current) => send(request, current))),
-        (request) => Effect.map(settings, (current) => prepare(request, current, headersFor(current)))
+        (request) => Effect.map(settings, (current) => prepare(request, current))
       )
       const http = options.transformClient === undefined ? pipeline : options.transformClient(pipeline)
 
